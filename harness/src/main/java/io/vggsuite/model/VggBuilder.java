@@ -1,0 +1,37 @@
+package io.vggsuite.model;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.pooling.Pool;
+
+/** Turns a {@link VggSpec} into a {@link VggNet}: the one place Table 1 becomes blocks. */
+public final class VggBuilder {
+
+    private VggBuilder() {}
+
+    public static VggNet build(VggSpec spec) {
+        SequentialBlock features = new SequentialBlock();
+        for (Layer layer : spec.config().layers()) {
+            addLayer(features, layer, spec);
+        }
+        ClassifierHead head = new ClassifierHead(spec.featureMapSize(), spec.fcUnits(), spec.numClasses());
+        return new VggNet(spec, features, head);
+    }
+
+    private static void addLayer(SequentialBlock features, Layer layer, VggSpec spec) {
+        if (layer instanceof Layer.Conv conv) {
+            features.add(Conv2d.builder()
+                            .setKernelShape(new Shape(conv.kernel(), conv.kernel()))
+                            .optPadding(new Shape(conv.padding(), conv.padding()))
+                            .setFilters(spec.scaledFilters(conv.filters()))
+                            .build())
+                    .add(Activation.reluBlock());
+        } else if (layer instanceof Layer.Lrn) {
+            features.add(new LocalResponseNorm());
+        } else {
+            features.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
+        }
+    }
+}

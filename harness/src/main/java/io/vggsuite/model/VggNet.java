@@ -1,0 +1,97 @@
+package io.vggsuite.model;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A built VGG network: the convolutional feature extractor of one Table 1 column followed by the
+ * {@link ClassifierHead}. {@link #forward} is the training path (class scores for a crop of the
+ * training size); {@link #scoreMap} is the fully convolutional path for dense evaluation.
+ */
+public final class VggNet extends AbstractBlock {
+
+    private final VggSpec spec;
+    private final SequentialBlock features;
+    private final ClassifierHead head;
+
+    VggNet(VggSpec spec, SequentialBlock features, ClassifierHead head) {
+        this.spec = spec;
+        this.features = addChildBlock("features", features);
+        this.head = addChildBlock("classifier", head);
+    }
+
+    public VggSpec spec() {
+        return spec;
+    }
+
+    /** The conv layers in order, Table 1 top to bottom (warm start copies the first four, §3.1). */
+    public List<Conv2d> convLayers() {
+        List<Conv2d> convs = new ArrayList<>();
+        for (Block block : features.getChildren().values()) {
+            if (block instanceof Conv2d conv) {
+                convs.add(conv);
+            }
+        }
+        return convs;
+    }
+
+    public ClassifierHead head() {
+        return head;
+    }
+
+    /** Weight layers counted from the built blocks: every WEIGHT parameter is one layer. */
+    public int weightLayerCount() {
+        return (int) getParameters().values().stream()
+                .filter(p -> p.getType() == Parameter.Type.WEIGHT)
+                .count();
+    }
+
+    /** Trainable parameters (weights and biases); the block must be initialised. */
+    public long parameterCount() {
+        return getParameters().values().stream()
+                .filter(Parameter::requiresGradient)
+                .mapToLong(p -> p.getArray().size())
+                .sum();
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        return head.forward(store, features.forward(store, inputs, training, params), training, params);
+    }
+
+    /**
+     * Class score map {@code [N, classes, h, w]} for an input of any size at least the training crop
+     * (Section 3.2: "the fully-connected layers are first converted to convolutional layers").
+     */
+    public NDList scoreMap(ParameterStore store, NDList inputs) {
+        return head.scoreMap(store, features.forward(store, inputs, false, null));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        features.initialize(manager, dataType, inputShapes);
+        head.initialize(manager, dataType, features.getOutputShapes(inputShapes));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return head.getOutputShapes(features.getOutputShapes(inputShapes));
+    }
+
+    @Override
+    public String toString() {
+        return "VGG-" + spec.config().paperName() + " " + spec;
+    }
+}

@@ -1,0 +1,63 @@
+package io.vggsuite.model;
+
+/**
+ * What to build: a configuration of Table 1 plus the knobs that take it from ImageNet size to
+ * CIFAR size without changing its shape.
+ *
+ * @param config the column of Table 1 (or the B-5×5 control)
+ * @param numClasses units of the last FC layer (1000 for ILSVRC, 10 for CIFAR-10)
+ * @param inputChannels 3 for RGB, 1 for Fashion-MNIST
+ * @param width multiplier for conv channels and FC units (1 is the paper; 1/4 gives convs
+ *     16…128 and FC-1024)
+ * @param cropSize the training crop, a multiple of 32 (224 in the paper, Section 2.1); it fixes
+ *     the FC-6 input size, which is cropSize/32 squared
+ */
+public record VggSpec(VggConfig config, int numClasses, int inputChannels, double width, int cropSize) {
+
+    /** Section 2.1: "the first FC layers have 4096 channels each". */
+    public static final int PAPER_FC_UNITS = 4096;
+
+    public VggSpec {
+        if (numClasses < 2) {
+            throw new IllegalArgumentException("numClasses must be at least 2, got " + numClasses);
+        }
+        if (inputChannels < 1) {
+            throw new IllegalArgumentException("inputChannels must be positive, got " + inputChannels);
+        }
+        if (!(width > 0) || Double.isInfinite(width)) {
+            throw new IllegalArgumentException("width must be > 0, got " + width);
+        }
+        if (cropSize < VggConfig.TOTAL_STRIDE || cropSize % VggConfig.TOTAL_STRIDE != 0) {
+            throw new IllegalArgumentException(
+                    "cropSize must be a positive multiple of 32 (five 2×2 max-pools), got " + cropSize);
+        }
+    }
+
+    /** The paper's own scale: 224×224 RGB crops, 1000 ILSVRC classes, full width. */
+    public static VggSpec imagenet(VggConfig config) {
+        return new VggSpec(config, 1000, 3, 1.0, 224);
+    }
+
+    /** CIFAR-10 scale: 32×32 RGB crops, 10 classes, the given width. */
+    public static VggSpec cifar(VggConfig config, double width) {
+        return new VggSpec(config, 10, 3, width, 32);
+    }
+
+    public VggSpec withConfig(VggConfig other) {
+        return new VggSpec(other, numClasses, inputChannels, width, cropSize);
+    }
+
+    /** Conv filters after the width multiplier; never below one. */
+    public int scaledFilters(int paperFilters) {
+        return Math.max(1, (int) Math.round(paperFilters * width));
+    }
+
+    public int fcUnits() {
+        return scaledFilters(PAPER_FC_UNITS);
+    }
+
+    /** Side of the last feature map for a training crop: the FC-6 kernel when run as a conv. */
+    public int featureMapSize() {
+        return cropSize / VggConfig.TOTAL_STRIDE;
+    }
+}

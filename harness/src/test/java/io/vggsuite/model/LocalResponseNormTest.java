@@ -1,0 +1,56 @@
+package io.vggsuite.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import org.junit.jupiter.api.Test;
+
+class LocalResponseNormTest {
+
+    /** Krizhevsky et al. (2012), Section 3.3, written as the loop it describes. */
+    private static double expected(float[] a, int n, int c, int y, int x, int channels, int h, int w,
+            int size, double alpha, double beta, double k) {
+        double sum = 0;
+        for (int j = Math.max(0, c - size / 2); j <= Math.min(channels - 1, c + size / 2); j++) {
+            double v = a[((n * channels + j) * h + y) * w + x];
+            sum += v * v;
+        }
+        return a[((n * channels + c) * h + y) * w + x] / Math.pow(k + alpha * sum, beta);
+    }
+
+    @Test
+    void matchesThePerChannelFormulaOnRandomInput() {
+        int batch = 2, channels = 11, h = 4, w = 3;
+        // Large values so that the alpha term matters at alpha = 1e-4.
+        checkAgainstLoop(new LocalResponseNorm(), batch, channels, h, w, 40f,
+                LocalResponseNorm.SIZE, LocalResponseNorm.ALPHA, LocalResponseNorm.BETA, LocalResponseNorm.K);
+        checkAgainstLoop(new LocalResponseNorm(3, 0.5f, 0.6f, 1f), batch, channels, h, w, 2f, 3, 0.5, 0.6, 1);
+    }
+
+    private static void checkAgainstLoop(LocalResponseNorm lrn, int batch, int channels, int h, int w,
+            float scale, int size, double alpha, double beta, double k) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray input = manager.randomNormal(0, scale, new Shape(batch, channels, h, w), ai.djl.ndarray.types.DataType.FLOAT32);
+            float[] a = input.toFloatArray();
+            float[] out = lrn.forward(new ParameterStore(manager, false), new NDList(input), false)
+                    .singletonOrThrow()
+                    .toFloatArray();
+            for (int n = 0; n < batch; n++) {
+                for (int c = 0; c < channels; c++) {
+                    for (int y = 0; y < h; y++) {
+                        for (int x = 0; x < w; x++) {
+                            int i = ((n * channels + c) * h + y) * w + x;
+                            double want = expected(a, n, c, y, x, channels, h, w, size, alpha, beta, k);
+                            assertEquals(want, out[i], 1e-5 * Math.max(1, Math.abs(want)),
+                                    "n=" + n + " c=" + c + " y=" + y + " x=" + x);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

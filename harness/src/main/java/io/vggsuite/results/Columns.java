@@ -1,0 +1,55 @@
+package io.vggsuite.results;
+
+import java.util.List;
+
+/** The column names of every results CSV file, in file order: the one place they are spelled. */
+public final class Columns {
+
+    private Columns() {}
+
+    public static final String EPOCH = "epoch";
+    public static final String LEARNING_RATE = "learning_rate";
+    public static final String TRAIN_LOSS = "train_loss";
+    public static final String TRAIN_TOP1_ERROR = "train_top1_error";
+    public static final String VAL_TOP1_ERROR = "val_top1_error";
+    public static final String VAL_TOP5_ERROR = "val_top5_error";
+    public static final String SECONDS = "seconds";
+    public static final String IMAGES_PER_SECOND = "images_per_second";
+
+    public static final String METHOD = "method";
+    public static final String TEST_SCALES = "test_scales";
+    public static final String PAPER_TEST_SCALES = "paper_test_scales";
+    public static final String TOP1_ERROR = "top1_error";
+    public static final String TOP5_ERROR = "top5_error";
+    public static final String IMAGES = "images";
+
+    public static final String CLAIM_ID = "claim_id";
+    public static final String CLAIM = "claim";
+    public static final String PAPER_EVIDENCE = "paper_evidence";
+    public static final String OUR_EVIDENCE = "our_evidence";
+    public static final String EFFECT_SIZE = "effect_size";
+    public static final String P_VALUE = "p_value";
+    public static final String VERDICT = "verdict";
+
+    public static final String MEMBERS = "members";
+    public static final String LABEL = "label";
+
+    /** {@code epochs.csv}. */
+    public static final List<String> EPOCHS = List.of(EPOCH, LEARNING_RATE, TRAIN_LOSS, TRAIN_TOP1_ERROR,
+            VAL_TOP1_ERROR, VAL_TOP5_ERROR, SECONDS, IMAGES_PER_SECOND);
+
+    /** {@code final.csv}. */
+    public static final List<String> FINAL =
+            List.of(METHOD, TEST_SCALES, PAPER_TEST_SCALES, TOP1_ERROR, TOP5_ERROR, IMAGES);
+
+    /** {@code claims.csv}. */
+    public static final List<String> CLAIMS =
+            List.of(CLAIM_ID, CLAIM, PAPER_EVIDENCE, OUR_EVIDENCE, EFFECT_SIZE, P_VALUE, VERDICT);
+
+    /** {@code fusion.csv}. */
+    public static final List<String> FUSION =
+            List.of(MEMBERS, LABEL, METHOD, TEST_SCALES, PAPER_TEST_SCALES, TOP1_ERROR, TOP5_ERROR, IMAGES);
+
+    /** Separates the items of a list inside one cell: scales "256;384;512", run ids. */
+    public static final String LIST_SEPARATOR = ";";
+}

@@ -1,0 +1,118 @@
+package io.vggsuite.results;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A results folder: {@code runs/} (one {@link RunFolder} each), {@code claims.csv} (one {@link
+ * ClaimRecord} per claim of the paper), {@code fusion.csv} (one {@link FusionRecord} per ensemble)
+ * and {@code report/} (the generated report).
+ */
+public final class ResultsRoot {
+
+    public static final String CLAIMS_FILE = "claims.csv";
+    public static final String FUSION_FILE = "fusion.csv";
+    public static final String REPORT_DIR = "report";
+
+    private final Path root;
+
+    private ResultsRoot(Path root) {
+        this.root = root;
+    }
+
+    public static ResultsRoot at(Path root) {
+        return new ResultsRoot(root);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public RunFolder run(String runId) {
+        return RunFolder.at(root, runId);
+    }
+
+    /** Every run folder, sorted by run id; none if there is no {@code runs/} yet. */
+    public List<RunFolder> runs() {
+        try (Stream<Path> dirs = Files.list(root.resolve(RunFolder.RUNS))) {
+            return dirs.filter(Files::isDirectory)
+                    .map(d -> d.getFileName().toString())
+                    .filter(name -> !name.startsWith("."))
+                    .sorted()
+                    .map(this::run)
+                    .toList();
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root.resolve(RunFolder.RUNS), e);
+        }
+    }
+
+    public Path reportDir() {
+        return root.resolve(REPORT_DIR);
+    }
+
+    public Path claimsCsv() {
+        return root.resolve(CLAIMS_FILE);
+    }
+
+    public Path fusionCsv() {
+        return root.resolve(FUSION_FILE);
+    }
+
+    public void writeClaims(List<ClaimRecord> claims) {
+        CsvTable.write(claimsCsv(), Columns.CLAIMS, claims, c -> List.of(
+                Integer.toString(c.id()),
+                c.claim(),
+                c.paperEvidence(),
+                c.ourEvidence(),
+                CsvTable.number(c.effectSize()),
+                CsvTable.number(c.pValue()),
+                c.verdict().label()));
+    }
+
+    public List<ClaimRecord> claims() {
+        return CsvTable.read(claimsCsv(), Columns.CLAIMS, row -> new ClaimRecord(
+                row.integer(Columns.CLAIM_ID),
+                row.text(Columns.CLAIM),
+                row.text(Columns.PAPER_EVIDENCE),
+                row.text(Columns.OUR_EVIDENCE),
+                row.number(Columns.EFFECT_SIZE),
+                row.number(Columns.P_VALUE),
+                row.parsed(Columns.VERDICT, Verdict::fromLabel)));
+    }
+
+    public void writeFusion(List<FusionRecord> fusion) {
+        CsvTable.write(fusionCsv(), Columns.FUSION, fusion, f -> List.of(
+                CsvTable.texts(f.members()),
+                f.label(),
+                f.method().id(),
+                CsvTable.integers(f.testScales()),
+                CsvTable.integers(f.paperTestScales()),
+                CsvTable.number(f.top1Error()),
+                CsvTable.number(f.top5Error()),
+                Integer.toString(f.images())));
+    }
+
+    public List<FusionRecord> fusion() {
+        return CsvTable.read(fusionCsv(), Columns.FUSION, row -> new FusionRecord(
+                row.texts(Columns.MEMBERS),
+                row.text(Columns.LABEL),
+                row.parsed(Columns.METHOD, EvalMethod::fromId),
+                row.integers(Columns.TEST_SCALES),
+                row.integers(Columns.PAPER_TEST_SCALES),
+                row.number(Columns.TOP1_ERROR),
+                row.number(Columns.TOP5_ERROR),
+                row.integer(Columns.IMAGES)));
+    }
+
+    @Override
+    public String toString() {
+        return "results " + root;
+    }
+}

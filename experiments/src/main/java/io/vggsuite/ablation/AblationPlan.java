@@ -1,0 +1,116 @@
+package io.vggsuite.ablation;
+
+import io.vggsuite.data.TrainScale;
+import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.VggConfig;
+import io.vggsuite.model.VggSpec;
+import io.vggsuite.train.Recipe;
+import io.vggsuite.train.RunSpec;
+import io.vggsuite.train.Start;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The runs the paper's protocol needs at one budget and seed, and how they start from each other
+ * (Section 3.1): net A from random weights; deeper nets warm-started from A; S = 384 fine-tuned
+ * from S = 256 at a tenth of the learning rate; jittered S fine-tuned from S = 384. A trained net
+ * serves every table that mentions it, so each spec here is trained once.
+ */
+public final class AblationPlan {
+
+    /** The paper's training scales, in its pixels (224 crops). */
+    public static final TrainScale S256 = TrainScale.fixed(256);
+    public static final TrainScale S384 = TrainScale.fixed(384);
+    public static final TrainScale JITTERED = TrainScale.jittered(256, 512);
+
+    /** Section 3.1: "initialised with the weights pre-trained with S = 256, and we used a smaller initial learning rate of 10⁻³". */
+    private static final float FINE_TUNE_RATE_DIVISOR = 10f;
+
+    private final Budget budget;
+    private final int classes;
+    private final int channels;
+    private final long seed;
+
+    public AblationPlan(Budget budget, int classes, int channels, long seed) {
+        this.budget = budget;
+        this.classes = classes;
+        this.channels = channels;
+        this.seed = seed;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** The net of {@code config} trained at {@code paperScale} by the paper's protocol. */
+    public RunSpec run(VggConfig config, TrainScale paperScale) {
+        if (paperScale.equals(S384)) {
+            return fineTune(run(config, S256), S384);
+        }
+        if (paperScale.isJittered()) {
+            return fineTune(run(config, S384), paperScale);
+        }
+        return spec(config, paperScale, startAt256(config), scratchRecipe());
+    }
+
+    /** The initialisation study: {@code config} at S = 256 from random weights. */
+    public RunSpec fromScratch(VggConfig config, Initialisation initialisation) {
+        return spec(config, S256, new Start.FromScratch(initialisation), scratchRecipe());
+    }
+
+    /** Every distinct run of the grid, parents before children, for the plan printout. */
+    public List<RunSpec> all() {
+        Map<String, RunSpec> runs = new LinkedHashMap<>();
+        for (PaperRow row : PaperRow.ALL) {
+            add(runs, run(row.config(), row.trainScale()));
+        }
+        for (Initialisation init : Initialisation.values()) {
+            add(runs, fromScratch(VggConfig.A, init));
+            add(runs, fromScratch(VggConfig.E, init));
+        }
+        return new ArrayList<>(runs.values());
+    }
+
+    private static void add(Map<String, RunSpec> runs, RunSpec spec) {
+        if (spec.start() instanceof Start.WarmStartFromA warm) {
+            add(runs, warm.netA());
+        } else if (spec.start() instanceof Start.FineTune fineTune) {
+            add(runs, fineTune.parent());
+        }
+        runs.putIfAbsent(spec.runId(), spec);
+    }
+
+    private Start startAt256(VggConfig config) {
+        switch (config) {
+            case A:
+            case A_LRN:
+                return new Start.FromScratch(budget.initForA());
+            case B_5X5:
+                // Its 5×5 layers have no counterpart in A to copy.
+                return new Start.FromScratch(Initialisation.GLOROT);
+            default:
+                return new Start.WarmStartFromA(run(VggConfig.A, S256), Initialisation.GLOROT);
+        }
+    }
+
+    private RunSpec fineTune(RunSpec parent, TrainScale paperScale) {
+        Recipe recipe = scratchRecipe()
+                .withLearningRate(parent.recipe().learningRate() / FINE_TUNE_RATE_DIVISOR)
+                .withMaxEpochs(budget.fineTuneEpochs());
+        return spec(parent.model().config(), paperScale, new Start.FineTune(parent), recipe);
+    }
+
+    private Recipe scratchRecipe() {
+        return Recipe.paper()
+                .withBatchSize(budget.batchSize())
+                .withMaxEpochs(budget.scratchEpochs())
+                .withSchedule(budget.schedule());
+    }
+
+    private RunSpec spec(VggConfig config, TrainScale paperScale, Start start, Recipe recipe) {
+        VggSpec model = new VggSpec(config, classes, channels, budget.width(), budget.crop());
+        return new RunSpec(budget.data(), model, paperScale, true, true, start, recipe, seed);
+    }
+}

@@ -1,0 +1,107 @@
+package io.vggsuite.ablation;
+
+import io.vggsuite.model.Initialisation;
+import io.vggsuite.train.DataSpec;
+import io.vggsuite.train.LearningRateSchedule;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * How big the ablation runs. Every number here was chosen by measurement on the 2-core reference
+ * machine (see the README's "Budgets" table for the wall times).
+ *
+ * @param name what {@code -Dablation.budget} says
+ * @param data images for training, validation and test
+ * @param width conv and FC width multiplier (1 is the paper)
+ * @param crop training crop (224 in the paper)
+ * @param batchSize mini-batch (256 in the paper)
+ * @param scratchEpochs epochs of a net trained from random or warm-started weights
+ * @param fineTuneEpochs epochs of a net fine-tuned from another scale (S=384, jittered)
+ * @param schedule when the learning rate falls
+ * @param initForA how net A starts: the paper's N(0, 10⁻²) where it trains at this scale, else
+ *     the paper's own alternative, Glorot (Section 3.1); the initialisation study shows why
+ * @param seeds one run per seed for every cell
+ * @param freshResults whether the results folder is emptied first (smoke checks the machinery,
+ *     so it never reuses a cache)
+ * @param description one line for the plan printout
+ */
+public record Budget(
+        String name,
+        DataSpec data,
+        double width,
+        int crop,
+        int batchSize,
+        int scratchEpochs,
+        int fineTuneEpochs,
+        LearningRateSchedule schedule,
+        Initialisation initForA,
+        List<Long> seeds,
+        boolean freshResults,
+        String description) {
+
+    /** The whole chain on a sliver of CIFAR-10: checks machinery, not the paper. */
+    public static final Budget SMOKE = new Budget("smoke",
+            new DataSpec("cifar10", 1500, 300, 300, 7), 1.0 / 16, 32, 50, 2, 1,
+            new LearningRateSchedule.Milestones(List.of()), Initialisation.GLOROT, List.of(1L), true,
+            "every configuration and evaluation method on 1,500 CIFAR-10 images at width 1/16");
+
+    /** The whole grid at CIFAR scale on one seed, sized to finish within an hour on 2 cores. */
+    public static final Budget QUICK = new Budget("quick",
+            new DataSpec("cifar10", 15000, 2000, 2000, 7), 0.25, 32, 64, 6, 2,
+            new LearningRateSchedule.Milestones(List.of(4)), Initialisation.GLOROT, List.of(1L), false,
+            "the grid at CIFAR-10 scale, width 1/4, 15,000 training images, one seed");
+
+    /** CIFAR scale to convergence under the paper's plateau schedule, three seeds. */
+    public static final Budget FULL = new Budget("full",
+            new DataSpec("cifar10", 0, 5000, 0, 7), 0.25, 32, 128, 74, 30,
+            LearningRateSchedule.Plateau.paper(), Initialisation.GLOROT, List.of(1L, 2L, 3L), false,
+            "CIFAR-10 (45,000 training images), width 1/4, plateau schedule, three seeds");
+
+    /** The paper's own scale on an ILSVRC-2012 ImageFolder given by -Dablation.imagenet=PATH. */
+    public static Budget imagenet(String imageFolder) {
+        return new Budget("imagenet",
+                new DataSpec("imagefolder:" + imageFolder, 0, 10000, 0, 7), 1.0, 224, 256, 74, 30,
+                LearningRateSchedule.Plateau.paper(), Initialisation.PAPER_NORMAL, List.of(1L), false,
+                "ILSVRC-2012 at 224 crops, width 1, batch 256 (GPU machines)");
+    }
+
+    public static final List<String> NAMES = List.of("smoke", "quick", "full", "imagenet");
+
+    /**
+     * The budget called {@code name}; {@code imagenetFolder} is needed only for "imagenet".
+     *
+     * @throws IllegalArgumentException naming the budget and the valid names
+     */
+    public static Budget named(String name, String imagenetFolder) {
+        switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "smoke":
+                return SMOKE;
+            case "quick":
+                return QUICK;
+            case "full":
+                return FULL;
+            case "imagenet":
+                if (imagenetFolder == null || imagenetFolder.isBlank()) {
+                    throw new IllegalArgumentException("budget 'imagenet' needs -Dablation.imagenet=PATH "
+                            + "(an ILSVRC-2012 ImageFolder with train/ and test/)");
+                }
+                return imagenet(imagenetFolder);
+            default:
+                throw new IllegalArgumentException("ablation.budget: unknown budget '" + name
+                        + "', expected one of " + String.join(", ", NAMES));
+        }
+    }
+
+    /** Scale of this budget's numbers, for report columns: "CIFAR-10, crop 32, width 1/4". */
+    public String scaleLabel() {
+        String widthText = width == 1 ? "1" : "1/" + Math.round(1 / width);
+        return data.dataset() + ", crop " + crop + ", width " + widthText;
+    }
+
+    @Override
+    public String toString() {
+        return name + ": " + description + " (seeds " + seeds.stream().map(String::valueOf)
+                .collect(Collectors.joining(",")) + ")";
+    }
+}

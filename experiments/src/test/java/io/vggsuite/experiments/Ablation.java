@@ -1,0 +1,100 @@
+package io.vggsuite.experiments;
+
+import io.vggsuite.ablation.AblationPlan;
+import io.vggsuite.ablation.Budget;
+import io.vggsuite.eval.Scores;
+import io.vggsuite.results.ClaimRecord;
+import io.vggsuite.results.EvalMethod;
+import io.vggsuite.train.DataCatalog;
+import io.vggsuite.train.FinalEvaluation;
+import io.vggsuite.train.RunSpec;
+import io.vggsuite.train.RunTrainer;
+import io.vggsuite.train.TrainedRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * What every experiment of one test session shares: the budget, the results folder, the data, and
+ * the trained runs (each trained once, then served to every table that needs it).
+ */
+public final class Ablation {
+
+    private final Budget budget;
+    private final Path results;
+    private final DataCatalog data;
+    private final RunTrainer trainer;
+    private final FinalEvaluation evaluation;
+    private final List<AblationPlan> plans;
+    private final Map<String, TrainedRun> trained = new ConcurrentHashMap<>();
+    private final Map<Integer, ClaimRecord> verdicts = new TreeMap<>();
+
+    Ablation(Budget budget, Path results, DataCatalog data, RunTrainer trainer, List<AblationPlan> plans) {
+        this.budget = budget;
+        this.results = results;
+        this.data = data;
+        this.trainer = trainer;
+        this.evaluation = new FinalEvaluation(data);
+        this.plans = List.copyOf(plans);
+    }
+
+    public Budget budget() {
+        return budget;
+    }
+
+    public Path results() {
+        return results;
+    }
+
+    /** One plan per seed of the budget. */
+    public List<AblationPlan> plans() {
+        return plans;
+    }
+
+    public TrainedRun trained(RunSpec spec) {
+        return trained.computeIfAbsent(spec.runId(), id -> {
+            try {
+                return trainer.train(spec);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The run chosen by {@code choose}, once per seed. */
+    public List<TrainedRun> perSeed(Function<AblationPlan, RunSpec> choose) {
+        List<TrainedRun> runs = new ArrayList<>();
+        for (AblationPlan plan : plans) {
+            runs.add(trained(choose.apply(plan)));
+        }
+        return runs;
+    }
+
+    /** Test-set posteriors of a trained run (computed once, then read from its folder). */
+    public Scores scores(TrainedRun run, EvalMethod method, List<Integer> paperScales) {
+        try {
+            return evaluation.evaluate(run, method, paperScales);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Posteriors per seed of the run chosen by {@code choose}. */
+    public List<Scores> scores(Function<AblationPlan, RunSpec> choose, EvalMethod method, List<Integer> paperScales) {
+        return perSeed(choose).stream().map(run -> scores(run, method, paperScales)).toList();
+    }
+
+    synchronized void record(ClaimRecord verdict) {
+        verdicts.put(verdict.id(), verdict);
+    }
+
+    synchronized List<ClaimRecord> verdicts() {
+        return new ArrayList<>(verdicts.values());
+    }
+}

@@ -1,0 +1,74 @@
+package io.vggsuite.train;
+
+import ai.djl.ndarray.NDManager;
+import io.vggsuite.data.ScaleMapping;
+import io.vggsuite.data.TestViews;
+import io.vggsuite.eval.Evaluator;
+import io.vggsuite.eval.Protocol;
+import io.vggsuite.eval.Scores;
+import io.vggsuite.model.VggNet;
+import io.vggsuite.results.EvalMethod;
+import io.vggsuite.results.FinalRecord;
+import io.vggsuite.results.Predictions;
+import io.vggsuite.results.RunFolder;
+import io.vggsuite.results.RunLock;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Test-set evaluations of trained runs, each computed once: the posteriors are kept in the run
+ * folder (fusion and the paired tests need them) and the errors become a row of its final.csv.
+ */
+public final class FinalEvaluation {
+
+    /** Test views per forward pass; a multi-crop batch of images sends 50 views each. */
+    private static final int VIEWS_PER_PASS = 256;
+
+    private final DataCatalog data;
+
+    public FinalEvaluation(DataCatalog data) {
+        this.data = data;
+    }
+
+    /**
+     * The posteriors of {@code run} on its test images under {@code method} at the paper's test
+     * scales {@code paperScales} (mapped to the run's crop size, Section 4 via ScaleMapping).
+     */
+    public Scores evaluate(TrainedRun run, EvalMethod method, List<Integer> paperScales) throws IOException {
+        RunFolder folder = run.folder();
+        String name = predictionsName(method, paperScales);
+        Optional<Predictions> kept = folder.predictions(name);
+        if (kept.isPresent()) {
+            return new Scores(kept.get().labels(), kept.get().probabilities());
+        }
+        ScaleMapping mapping = ScaleMapping.forCrop(run.spec().model().cropSize());
+        List<Integer> scales = paperScales.stream().map(mapping::map).toList();
+        Protocol protocol = Protocol.of(method, scales);
+        DataCatalog.Loaded images = data.load(run.spec().data());
+        Scores scores;
+        try (NDManager manager = NDManager.newBaseManager(Devices.primary())) {
+            VggNet net = run.load(manager);
+            int perPass = protocol instanceof Protocol.CentreCrop ? VIEWS_PER_PASS
+                    : Math.max(1, VIEWS_PER_PASS / Protocol.MultiCrop.VIEWS_PER_SCALE);
+            TestViews views = new TestViews(images.test(), images.preprocessing(), run.spec().model().cropSize());
+            scores = new Evaluator(net, manager, views, perPass).evaluate(protocol, 0, images.test().size());
+        }
+        try (RunLock lock = folder.lock()) {
+            folder.writePredictions(name, scores.labels(), scores.probabilities());
+            List<FinalRecord> rows = new ArrayList<>(folder.finals());
+            rows.removeIf(r -> r.method() == method && r.paperTestScales().equals(paperScales));
+            rows.add(new FinalRecord(method, scales, List.copyOf(paperScales), scores.top1Error(), scores.top5Error(),
+                    scores.images()));
+            folder.writeFinal(rows);
+        }
+        return scores;
+    }
+
+    static String predictionsName(EvalMethod method, List<Integer> paperScales) {
+        return method.id().replace('+', '-') + "-Q" + paperScales.stream().map(String::valueOf)
+                .collect(Collectors.joining("_"));
+    }
+}

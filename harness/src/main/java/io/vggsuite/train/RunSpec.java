@@ -1,0 +1,90 @@
+package io.vggsuite.train;
+
+import io.vggsuite.data.ScaleMapping;
+import io.vggsuite.data.TrainScale;
+import io.vggsuite.model.VggSpec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Everything that decides a run's numbers, and so its identity: two runs with the same spec are
+ * the same run (the run cache of the results folder relies on it).
+ *
+ * @param data the images
+ * @param model the net
+ * @param paperScale the training scale S in the paper's pixels (for 224 crops): 256, 384 or
+ *     [256;512]; {@link #trainScale()} maps it to the crop the net uses (Section 3.1)
+ * @param flip random horizontal flips (Section 3.1)
+ * @param colourShift random RGB colour shift (Section 3.1)
+ * @param start where the weights come from
+ * @param recipe the optimisation recipe
+ * @param seed drives shuffling, augmentation, initialisation and dropout
+ */
+public record RunSpec(
+        DataSpec data,
+        VggSpec model,
+        TrainScale paperScale,
+        boolean flip,
+        boolean colourShift,
+        Start start,
+        Recipe recipe,
+        long seed) {
+
+    /** The training scale in the suite's own pixels. */
+    public TrainScale trainScale() {
+        return ScaleMapping.forCrop(model.cropSize()).map(paperScale);
+    }
+
+    /** "256" or "[256;512]", as the paper's tables print S. */
+    public String paperScaleLabel() {
+        return scaleLabel(paperScale);
+    }
+
+    public static String scaleLabel(TrainScale scale) {
+        return scale.isJittered() ? "[" + scale.min() + ";" + scale.max() + "]" : Integer.toString(scale.min());
+    }
+
+    /** A canonical text of every field; parents of warm starts and fine-tunes included. */
+    public String canonical() {
+        String startText;
+        if (start instanceof Start.FromScratch scratch) {
+            startText = "scratch:" + scratch.initialisation();
+        } else if (start instanceof Start.WarmStartFromA warm) {
+            startText = "warmA:" + warm.rest() + ":{" + warm.netA().canonical() + "}";
+        } else {
+            startText = "finetune:{" + ((Start.FineTune) start).parent().canonical() + "}";
+        }
+        return String.join("|",
+                "data=" + data,
+                "model=" + model,
+                "scale=" + paperScaleLabel(),
+                "flip=" + flip,
+                "colourShift=" + colourShift,
+                "start=" + startText,
+                "recipe=" + recipe,
+                "seed=" + seed);
+    }
+
+    /** First 12 hex digits of the SHA-256 of {@link #canonical()}. */
+    public String hash() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** Readable and unique: {@code D-S256-glorot-s1-0123456789ab}. */
+    public String runId() {
+        String scale = paperScale.isJittered()
+                ? "S" + paperScale.min() + "-" + paperScale.max()
+                : "S" + paperScale.min();
+        String config = model.config().name().toUpperCase(Locale.ROOT);
+        return config + "-" + scale + "-" + start.label() + "-s" + seed + "-" + hash();
+    }
+}

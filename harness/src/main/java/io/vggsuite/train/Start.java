@@ -1,0 +1,46 @@
+package io.vggsuite.train;
+
+import io.vggsuite.model.Initialisation;
+
+/** Where a run's weights come from before its first epoch (Section 3.1). */
+public sealed interface Start {
+
+    /** A short label for run ids and reports: "glorot", "paper-normal", "warm-start-A", "fine-tune". */
+    String label();
+
+    /** Random weights. */
+    record FromScratch(Initialisation initialisation) implements Start {
+        @Override
+        public String label() {
+            return initialisation == Initialisation.GLOROT ? "glorot" : "paper-normal";
+        }
+    }
+
+    /**
+     * "we initialised the first four convolutional layers and the last three fully-connected
+     * layers with the layers of net A (the intermediate layers were initialised randomly)". The
+     * random layers use {@code rest}.
+     */
+    record WarmStartFromA(RunSpec netA, Initialisation rest) implements Start {
+        /** Layers taken from net A: conv 1–4 and fc6–fc8. */
+        public static final int CONV_LAYERS_COPIED = 4;
+
+        @Override
+        public String label() {
+            return "warm-start-A";
+        }
+    }
+
+    /**
+     * Every weight from a trained net of the same configuration: "to speed-up training of the
+     * S = 384 network, it was initialised with the weights pre-trained with S = 256"; and the
+     * jittered models "by fine-tuning all layers of a single-scale model with the same
+     * configuration, pre-trained with fixed S = 384".
+     */
+    record FineTune(RunSpec parent) implements Start {
+        @Override
+        public String label() {
+            return "fine-tune";
+        }
+    }
+}

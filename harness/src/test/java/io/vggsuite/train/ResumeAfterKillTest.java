@@ -1,0 +1,105 @@
+package io.vggsuite.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vggsuite.cli.Main;
+import io.vggsuite.results.EpochRecord;
+import io.vggsuite.results.FinalRecord;
+import io.vggsuite.results.ResultsRoot;
+import io.vggsuite.results.RunFolder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Section "Resumable runs": a run killed with SIGKILL after an epoch resumes to the same numbers. */
+class ResumeAfterKillTest {
+
+    @TempDir
+    Path data;
+
+    @TempDir
+    Path scratch;
+
+    private List<String> args(Path results) {
+        return List.of("train", "--config", "A", "--width", "0.0625", "--epochs", "3", "--batch", "20",
+                "--dataset", "imagefolder:" + data, "--validation-images", "20", "--seed", "9",
+                "--eval", "centre-crop,dense", "--results", results.toString());
+    }
+
+    @Test
+    void aRunKilledAfterItsFirstEpochEndsWithTheNumbersOfAnUninterruptedRun() throws Exception {
+        TinyImageFolder.write(data, 40, 10);
+        Path uninterrupted = scratch.resolve("uninterrupted");
+        Path interrupted = scratch.resolve("interrupted");
+        assertEquals(0, Main.run(args(uninterrupted).toArray(String[]::new)));
+
+        Process process = startInAnotherJvm(args(interrupted), scratch.resolve("killed.log"));
+        Path checkpoint = awaitFirstCheckpoint(interrupted, process);
+        process.destroyForcibly().waitFor();
+        assertTrue(Files.exists(checkpoint));
+        assertEquals(0, Main.run(args(interrupted).toArray(String[]::new)));
+
+        RunFolder expected = onlyRun(uninterrupted);
+        RunFolder resumed = onlyRun(interrupted);
+        assertEquals(expected.finals(), resumed.finals());
+        assertEquals(numbers(expected.epochs()), numbers(resumed.epochs()));
+    }
+
+    /** The columns that must match; seconds and images/s are measurements of the machine. */
+    private static List<List<Double>> numbers(List<EpochRecord> epochs) {
+        List<List<Double>> rows = new ArrayList<>();
+        for (EpochRecord e : epochs) {
+            rows.add(List.of((double) e.epoch(), e.learningRate(), e.trainLoss(), e.trainTop1Error(),
+                    e.validationTop1Error(), e.validationTop5Error()));
+        }
+        return rows;
+    }
+
+    private static RunFolder onlyRun(Path results) {
+        List<RunFolder> runs = ResultsRoot.at(results).runs();
+        assertEquals(1, runs.size(), "runs in " + results);
+        return runs.get(0);
+    }
+
+    private static Process startInAnotherJvm(List<String> args, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=true",
+                "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static Path awaitFirstCheckpoint(Path results, Process process) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            Optional<Path> found = firstCheckpoint(results);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            assertTrue(process.isAlive(), "the training process ended before its first checkpoint");
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no checkpoint within 3 minutes under " + results);
+    }
+
+    private static Optional<Path> firstCheckpoint(Path results) throws IOException {
+        Path runs = results.resolve("runs");
+        if (!Files.isDirectory(runs)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.walk(runs)) {
+            return files.filter(f -> f.getFileName().toString().equals("epoch-0001.ckpt")).findFirst();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.vggsuite.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vggsuite.data.TrainScale;
+import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.VggConfig;
+import io.vggsuite.model.VggSpec;
+import io.vggsuite.results.EpochRecord;
+import io.vggsuite.results.Provenance;
+import io.vggsuite.results.ProvenanceKeys;
+import io.vggsuite.results.RunStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunTrainerTest {
+
+    @TempDir
+    static Path data;
+
+    @TempDir
+    Path results;
+
+    @BeforeAll
+    static void writeImages() throws IOException {
+        TinyImageFolder.write(data, 30, 10);
+    }
+
+    static RunSpec tinyRun(float learningRate, int epochs) {
+        VggSpec model = new VggSpec(VggConfig.A, TinyImageFolder.CLASSES, 3, 1.0 / 16, 32);
+        Recipe recipe = Recipe.paper().withBatchSize(20).withLearningRate(learningRate).withMaxEpochs(epochs)
+                .withSchedule(new LearningRateSchedule.Milestones(List.of()));
+        return new RunSpec(new DataSpec("imagefolder:" + data, 0, 20, 0, 3), model, TrainScale.fixed(256),
+                true, false, new Start.FromScratch(Initialisation.GLOROT), recipe, 5);
+    }
+
+    private RunTrainer trainer() {
+        return new RunTrainer(results, new DataCatalog(), RunProvenance.forBudget("test"), Progress.quiet());
+    }
+
+    @Test
+    void aCompletedRunIsServedFromTheCacheNotTrainedAgain() throws IOException {
+        RunSpec spec = tinyRun(0.01f, 2);
+        TrainedRun first = trainer().train(spec);
+        assertEquals(TrainedRun.Outcome.TRAINED, first.outcome());
+        assertEquals(2, first.folder().epochs().size());
+        Path epochs = first.folder().dir().resolve("epochs.csv");
+        FileTime written = Files.getLastModifiedTime(epochs);
+
+        TrainedRun second = trainer().train(spec);
+        assertEquals(TrainedRun.Outcome.CACHED, second.outcome());
+        assertEquals(written, Files.getLastModifiedTime(epochs));
+    }
+
+    @Test
+    void aHugeLearningRateIsRecordedAsDivergedAndTheNextRunStillTrains() throws IOException {
+        TrainedRun diverged = trainer().train(tinyRun(1e9f, 2));
+        assertTrue(diverged.diverged());
+        assertEquals(RunStatus.DIVERGED, diverged.folder().status());
+        assertEquals(1, diverged.divergence().get().epoch());
+
+        TrainedRun next = trainer().train(tinyRun(0.01f, 1));
+        assertFalse(next.diverged());
+        assertEquals(RunStatus.COMPLETE, next.folder().status());
+    }
+
+    @Test
+    void provenanceNamesEveryRequiredFact() throws IOException {
+        TrainedRun run = trainer().train(tinyRun(0.01f, 1));
+        Provenance provenance = run.folder().provenance().orElseThrow();
+        assertEquals(List.of(), provenance.missing());
+        for (String key : ProvenanceKeys.REQUIRED) {
+            assertFalse(provenance.require(key).isBlank(), key);
+        }
+        assertEquals(run.spec().hash(), provenance.require(ProvenanceKeys.CONFIG_HASH));
+        assertEquals("complete", provenance.require(ProvenanceKeys.STATUS));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameNumbers() throws IOException {
+        List<EpochRecord> first = trainer().train(tinyRun(0.01f, 2)).folder().epochs();
+        Path elsewhere = results.resolve("again");
+        List<EpochRecord> second = new RunTrainer(elsewhere, new DataCatalog(), RunProvenance.forBudget("test"),
+                Progress.quiet()).train(tinyRun(0.01f, 2)).folder().epochs();
+        for (int i = 0; i < first.size(); i++) {
+            assertEquals(first.get(i).trainLoss(), second.get(i).trainLoss(), "train loss, epoch " + (i + 1));
+            assertEquals(first.get(i).validationTop1Error(), second.get(i).validationTop1Error());
+        }
+    }
+
+    @Test
+    void aFewEpochsLearnTheTinyClassesWellAboveChance() throws IOException {
+        TrainedRun run = trainer().train(tinyRun(0.01f, 6));
+        List<EpochRecord> epochs = run.folder().epochs();
+        double last = epochs.get(epochs.size() - 1).validationTop1Error();
+        assertTrue(last < 50, "validation top-1 error after 6 epochs: " + last + "% (chance is 75%)");
+    }
+}

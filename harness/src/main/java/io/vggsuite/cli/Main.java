@@ -24,8 +24,14 @@ public final class Main {
         CommandLine commandLine = new CommandLine(new Main())
                 .setParameterExceptionHandler(Main::oneLineError)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("error: " + e.getMessage());
-                    return e instanceof IllegalArgumentException ? 2 : 1;
+                    if (e instanceof IllegalArgumentException) {
+                        cmd.getErr().println("error: " + e.getMessage());
+                        return 2;
+                    }
+                    // Not the user's fault: say what failed and where, for a bug report.
+                    cmd.getErr().println("error: " + e);
+                    e.printStackTrace(cmd.getErr());
+                    return 1;
                 });
         return commandLine.execute(args);
     }

@@ -106,7 +106,7 @@ public final class Evaluator {
     /** Sum-pooled class score map (Section 3.2); the mean keeps scores on the crop's scale. */
     private NDArray spatialMean(NDArray images) {
         viewsEvaluated += images.getShape().get(0);
-        return net.scoreMap(store, new NDList(images)).singletonOrThrow().mean(new int[] {2, 3});
+        return net.scoreMap(store, new NDList(images)).singletonOrThrow().mean(new int[] {3}).mean(new int[] {2});
     }
 
     private static NDArray softmax(NDArray scores) {

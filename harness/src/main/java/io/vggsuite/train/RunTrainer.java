@@ -240,8 +240,11 @@ public final class RunTrainer {
                             stats.imagesPerSecond(), eta(rows, recipe.maxEpochs()));
                 }
             }
-            AtomicFiles.writeBytes(folder.dir().resolve(TrainedRun.MODEL_FILE),
-                    out -> net.saveParameters(new DataOutputStream(new BufferedOutputStream(out))));
+            AtomicFiles.writeBytes(folder.dir().resolve(TrainedRun.MODEL_FILE), out -> {
+                DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
+                net.saveParameters(data);
+                data.flush();
+            });
             provenance.writeEnd(folder, spec, images, devices, started, "complete");
             folder.markComplete();
             return new TrainedRun(spec, folder, TrainedRun.Outcome.TRAINED, Optional.empty());

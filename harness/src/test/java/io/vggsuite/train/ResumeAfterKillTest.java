@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vggsuite.cli.Main;
 import io.vggsuite.results.EpochRecord;
+import io.vggsuite.testing.TinyImageFolder;
 import io.vggsuite.results.FinalRecord;
 import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.results.RunFolder;

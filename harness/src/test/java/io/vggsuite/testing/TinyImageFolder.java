@@ -1,4 +1,4 @@
-package io.vggsuite.train;
+package io.vggsuite.testing;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -11,14 +11,14 @@ import javax.imageio.ImageIO;
  * A small learnable ImageFolder written by the tests: each class has its own colour and stripe
  * direction under per-pixel noise, so a few epochs separate the classes well above chance.
  */
-final class TinyImageFolder {
+public final class TinyImageFolder {
 
-    static final int CLASSES = 4;
-    static final int SIZE = 32;
+    public static final int CLASSES = 4;
+    public static final int SIZE = 32;
 
     private TinyImageFolder() {}
 
-    static Path write(Path root, int trainPerClass, int testPerClass) throws IOException {
+    public static Path write(Path root, int trainPerClass, int testPerClass) throws IOException {
         Random random = new Random(42);
         for (int c = 0; c < CLASSES; c++) {
             writeSplit(root.resolve("train").resolve("class" + c), c, trainPerClass, random);

@@ -124,6 +124,15 @@ public final class Verdicts {
         return record(claim, List.of(pair), pair.significant() ? Verdict.NOT_REPRODUCED : Verdict.REPRODUCED);
     }
 
+    /**
+     * The net the claim says cannot train did not: it diverged. Reproduced when it diverged for
+     * every seed; no paired test applies, so effect size and p-value are absent.
+     */
+    public static ClaimRecord diverged(Claim claim, String evidence, boolean everySeed) {
+        return new ClaimRecord(claim.id(), claim.text(), claim.paperEvidence(), evidence, Double.NaN, Double.NaN,
+                everySeed ? Verdict.REPRODUCED : Verdict.INCONCLUSIVE);
+    }
+
     private static ClaimRecord record(Claim claim, List<Comparison> comparisons, Verdict verdict) {
         double effect = comparisons.stream().mapToDouble(Comparison::gap).min().orElse(Double.NaN);
         double p = comparisons.stream().mapToDouble(c -> c.test().pValue()).max().orElse(Double.NaN);

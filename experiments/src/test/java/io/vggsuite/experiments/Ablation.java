@@ -57,6 +57,11 @@ public final class Ablation {
         return plans;
     }
 
+    /** Images in the budget's test subset. */
+    public int testSetSize() {
+        return data.load(budget.data()).test().size();
+    }
+
     public TrainedRun trained(RunSpec spec) {
         return trained.computeIfAbsent(spec.runId(), id -> {
             try {

@@ -1,0 +1,57 @@
+package io.vggsuite.ablation;
+
+import io.vggsuite.model.Flops;
+import io.vggsuite.model.VggConfig;
+import io.vggsuite.model.VggSpec;
+import io.vggsuite.results.RunFolder;
+import io.vggsuite.results.RunStatus;
+import io.vggsuite.train.ComputeThroughput;
+import io.vggsuite.train.Devices;
+import io.vggsuite.train.RunSpec;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a budget is about to do, printed before it starts: every run with its epochs, which are
+ * already in the cache, and the training time estimated from a short measurement of net A's
+ * throughput on this machine scaled by each net's FLOPs.
+ */
+public record BudgetPlan(Budget budget, List<AblationPlan> plans, int trainImages) {
+
+    /** Steps timed to calibrate the estimate (after two untimed ones). */
+    private static final int CALIBRATION_STEPS = 4;
+
+    public String describe(Path results) {
+        Map<String, RunSpec> runs = new LinkedHashMap<>();
+        for (AblationPlan plan : plans) {
+            plan.all().forEach(spec -> runs.putIfAbsent(spec.runId(), spec));
+        }
+        VggSpec netA = plans.get(0).run(VggConfig.A, AblationPlan.S256).model();
+        double imagesPerSecondA = ComputeThroughput.imagesPerSecond(netA, budget.batchSize(), 2, CALIBRATION_STEPS);
+        double flopsPerSecond = imagesPerSecondA * Flops.trainingFlops(netA);
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "Ablation plan — budget %s%n  %s%n  results: %s%n  device: %s%n  %d runs:%n",
+                budget.name(), budget.description(), results, Devices.describe(Devices.forTraining()), runs.size()));
+        double seconds = 0;
+        int cached = 0;
+        for (RunSpec spec : runs.values()) {
+            boolean done = RunFolder.at(results, spec.runId()).status() != RunStatus.RUNNING;
+            double runSeconds = (double) spec.recipe().maxEpochs() * trainImages * Flops.trainingFlops(spec.model())
+                    / flopsPerSecond;
+            if (done) {
+                cached++;
+            } else {
+                seconds += runSeconds;
+            }
+            text.append(String.format(Locale.ROOT, "    %-40s %3d epochs  %s%n", spec.runId(),
+                    spec.recipe().maxEpochs(), done ? "cached" : String.format(Locale.ROOT, "~%.1f min", runSeconds / 60)));
+        }
+        text.append(String.format(Locale.ROOT,
+                "  estimated training time: %.1f min for %d runs (%d cached), from %.0f images/s measured for net A%n",
+                seconds / 60, runs.size() - cached, cached, imagesPerSecondA));
+        return text.toString();
+    }
+}

@@ -1,0 +1,89 @@
+package io.vggsuite.experiments;
+
+import io.vggsuite.ablation.AblationPlan;
+import io.vggsuite.ablation.Budget;
+import io.vggsuite.ablation.BudgetPlan;
+import io.vggsuite.train.DataCatalog;
+import io.vggsuite.train.Progress;
+import io.vggsuite.train.RunProvenance;
+import io.vggsuite.train.RunTrainer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Gives every experiment the one {@link Ablation} of the test session: the budget named by
+ * {@code -Dablation.budget} (default smoke), its results folder ({@code -Dablation.results}, by
+ * default {@code results/<budget>} at the project root; smoke uses a fresh folder under target),
+ * and the runs trained so far. It lives in the root store, so all experiment classes share it.
+ */
+final class AblationExtension implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(AblationExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Ablation.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Ablation.class, key -> create(), Ablation.class);
+    }
+
+    private static Ablation create() {
+        Budget budget = Budget.named(System.getProperty("ablation.budget", "smoke"),
+                System.getProperty("ablation.imagenet", ""));
+        Path results = resultsFolder(budget);
+        DataCatalog data = new DataCatalog();
+        DataCatalog.Loaded images = data.load(budget.data());
+        List<AblationPlan> plans = new ArrayList<>();
+        for (long seed : budget.seeds()) {
+            plans.add(new AblationPlan(budget, images.train().classes().size(), images.train().channels(), seed));
+        }
+        Progress progress = Progress.forEnvironment();
+        progress.note(new BudgetPlan(budget, plans, images.train().size()).describe(results));
+        RunTrainer trainer = new RunTrainer(results, data, RunProvenance.forBudget(budget.name()), progress);
+        return new Ablation(budget, results, data, trainer, plans);
+    }
+
+    private static Path resultsFolder(Budget budget) {
+        String configured = System.getProperty("ablation.results", "");
+        Path results;
+        if (!configured.isBlank()) {
+            results = Path.of(configured).resolve(budget.name());
+        } else if (budget.freshResults()) {
+            // Smoke checks the machinery: it lives and dies with the build folder.
+            results = Path.of("target", "results", budget.name());
+        } else {
+            // Outside target/, so that mvn clean never deletes hours of training.
+            results = Path.of(System.getProperty("ablation.root", "..")).resolve("results").resolve(budget.name());
+        }
+        if (budget.freshResults()) {
+            deleteRecursively(results);
+        }
+        return results.toAbsolutePath().normalize();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty the smoke results folder " + dir, e);
+        }
+    }
+}

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
@@ -130,17 +132,23 @@ final class ImageFolder {
     private static BufferedImage read(Path source, ArchiveFiles.File file) {
         // A memory-backed stream: ImageIO.read(InputStream) would go through a temporary file.
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(file.bytes()))) {
-            BufferedImage image = ImageIO.read(in);
-            if (image == null) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
                 throw new DataException("cannot decode image " + file.path() + " in " + source
                         + ": no image reader recognises its " + file.bytes().length + " bytes");
             }
-            return image;
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
         } catch (IOException | RuntimeException e) {
             if (e instanceof DataException data) {
                 throw data;
             }
-            throw new DataException("cannot decode image " + file.path() + " in " + source + ": " + e.getMessage(), e);
+            throw new DataException("cannot decode image " + file.path() + " in " + source + ": " + e, e);
         }
     }
 

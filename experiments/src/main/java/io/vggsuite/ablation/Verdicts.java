@@ -22,6 +22,9 @@ public final class Verdicts {
     /** Significance level of every paired test. */
     public static final double ALPHA = 0.05;
 
+    /** Points under chance-level top-1 error that a net must reach to count as trained. */
+    public static final double CHANCE_MARGIN = 5.0;
+
     /**
      * "{@code expectedBetter} has lower top-1 error than {@code expectedWorse}", measured once per
      * seed on the same images.
@@ -67,6 +70,21 @@ public final class Verdicts {
 
         PairedTest.Result test() {
             return PairedTest.mcNemar(pooled(better), pooled(worse));
+        }
+
+        /**
+         * Whether both nets learned: a top-1 error at least {@link #CHANCE_MARGIN} points under
+         * chance. Two untrained nets are "not different" vacuously; no claim is judged on that.
+         */
+        boolean bothLearned() {
+            return learned(better) && learned(worse);
+        }
+
+        private static boolean learned(List<Scores> scores) {
+            return scores.stream().allMatch(s -> {
+                int classes = s.images() == 0 ? 1 : s.probabilities()[0].length;
+                return s.top1Error() < 100.0 * (1 - 1.0 / classes) - CHANCE_MARGIN;
+            });
         }
 
         boolean significant() {
@@ -115,13 +133,9 @@ public final class Verdicts {
      */
     public static ClaimRecord noImprovement(Claim claim, Comparison firstNotWorse) {
         boolean secondWinsClearly = firstNotWorse.gap() < 0 && firstNotWorse.significant();
-        return record(claim, List.of(firstNotWorse),
-                secondWinsClearly ? Verdict.NOT_REPRODUCED : Verdict.REPRODUCED);
-    }
-
-    /** "About the same": reproduced unless the two differ significantly either way. */
-    public static ClaimRecord similar(Claim claim, Comparison pair) {
-        return record(claim, List.of(pair), pair.significant() ? Verdict.NOT_REPRODUCED : Verdict.REPRODUCED);
+        Verdict verdict = secondWinsClearly ? Verdict.NOT_REPRODUCED
+                : firstNotWorse.bothLearned() ? Verdict.REPRODUCED : Verdict.INCONCLUSIVE;
+        return record(claim, List.of(firstNotWorse), verdict);
     }
 
     /**
@@ -137,6 +151,9 @@ public final class Verdicts {
         double effect = comparisons.stream().mapToDouble(Comparison::gap).min().orElse(Double.NaN);
         double p = comparisons.stream().mapToDouble(c -> c.test().pValue()).max().orElse(Double.NaN);
         String evidence = String.join("; ", comparisons.stream().map(Comparison::evidence).toList());
+        if (!comparisons.stream().allMatch(Comparison::bothLearned)) {
+            evidence += " [a net at chance level: it did not train at this budget]";
+        }
         return new ClaimRecord(claim.id(), claim.text(), claim.paperEvidence(), evidence, effect, p, verdict);
     }
 }

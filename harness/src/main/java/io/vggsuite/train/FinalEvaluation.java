@@ -46,16 +46,11 @@ public final class FinalEvaluation {
         }
         ScaleMapping mapping = ScaleMapping.forCrop(run.spec().model().cropSize());
         List<Integer> scales = paperScales.stream().map(mapping::map).toList();
-        Protocol protocol = Protocol.of(method, scales);
-        DataCatalog.Loaded images = data.load(run.spec().data());
-        Scores scores;
-        try (NDManager manager = NDManager.newBaseManager(Devices.primary())) {
-            VggNet net = run.load(manager);
-            int perPass = protocol instanceof Protocol.CentreCrop ? VIEWS_PER_PASS
-                    : Math.max(1, VIEWS_PER_PASS / Protocol.MultiCrop.VIEWS_PER_SCALE);
-            TestViews views = new TestViews(images.test(), images.preprocessing(), run.spec().model().cropSize());
-            scores = new Evaluator(net, manager, views, perPass).evaluate(protocol, 0, images.test().size());
-        }
+        Scores scores = method == EvalMethod.DENSE_AND_MULTI_CROP
+                // The average of the two (Section 4.3): both are kept, so nothing is recomputed.
+                ? Scores.average(List.of(evaluate(run, EvalMethod.DENSE, paperScales),
+                        evaluate(run, EvalMethod.MULTI_CROP, paperScales)))
+                : compute(run, Protocol.of(method, scales));
         try (RunLock lock = folder.lock()) {
             folder.writePredictions(name, scores.labels(), scores.probabilities());
             List<FinalRecord> rows = new ArrayList<>(folder.finals());
@@ -65,6 +60,17 @@ public final class FinalEvaluation {
             folder.writeFinal(rows);
         }
         return scores;
+    }
+
+    private Scores compute(TrainedRun run, Protocol protocol) throws IOException {
+        DataCatalog.Loaded images = data.load(run.spec().data());
+        try (NDManager manager = NDManager.newBaseManager(Devices.primary())) {
+            VggNet net = run.load(manager);
+            int perPass = protocol instanceof Protocol.CentreCrop ? VIEWS_PER_PASS
+                    : Math.max(1, VIEWS_PER_PASS / Protocol.MultiCrop.VIEWS_PER_SCALE);
+            TestViews views = new TestViews(images.test(), images.preprocessing(), run.spec().model().cropSize());
+            return new Evaluator(net, manager, views, perPass).evaluate(protocol, 0, images.test().size());
+        }
     }
 
     static String predictionsName(EvalMethod method, List<Integer> paperScales) {

@@ -29,7 +29,7 @@ public final class DataCatalog {
         DatasetSplits splits = splits(spec);
         ImageStore train = sample(splits.train(), spec.trainImages(), spec.splitSeed());
         ImageStore test = sample(splits.test(), spec.testImages(), spec.splitSeed() + 1);
-        return new Loaded(splits.name(), splits.checksum(), train, splits.validation(), test, Preprocessing.of(train));
+        return new Loaded(splits.name(), splits.checksum(), train, splits.validation(), test, Preprocessing.of(train, Float.parseFloat(System.getProperty("vgg.pixelScale", "0.0039215686"))));
     }
 
     private static DatasetSplits splits(DataSpec spec) {

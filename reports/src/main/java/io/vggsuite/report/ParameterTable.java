@@ -30,8 +30,8 @@ final class ParameterTable {
                     Cell.of(String.format(Locale.ROOT, "%,d", counted.parameters()))));
         }
         return new Table("table2", "Table 2: Number of parameters (in millions)",
-                List.of(ErrorTables.CONFIG, "weight layers (built)", "parameters (M) · paper",
-                        "parameters (M) · built", "parameters · built, exact"),
+                List.of(ErrorTables.CONFIG, "weight layers (built)", "parameters (M), paper",
+                        "parameters (M), built", "parameters, built (exact)"),
                 rows,
                 List.of("Built with io.vggsuite.model at the paper's size: 224 × 224 × 3 input, 1000 classes,"
                         + " full width; weights and biases counted from the initialised DJL blocks."));

@@ -114,6 +114,7 @@ public final class Charts {
         }
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xdddddd));
+        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
         return render(style(chart));
     }
 

@@ -26,6 +26,7 @@ public final class HtmlRenderer {
             caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: .4em; }
             th, td { border: 1px solid #d0d7de; padding: 4px 8px; vertical-align: top; }
             th { background: #f6f8fa; text-align: left; }
+            th.group { text-align: center; }
             td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
             td.missing { color: #8c959f; font-style: italic; }
             tr:target, td:target { background: #fff8c5; }
@@ -36,6 +37,9 @@ public final class HtmlRenderer {
             figure img { max-width: 100%; border: 1px solid #d0d7de; }
             figcaption { font-size: .9em; color: #57606a; }
             """;
+
+    /** Separates a column's name from its group in a heading: "top-1 val. error (%) · ours". */
+    private static final String GROUP = " · ";
 
     private HtmlRenderer() {}
 
@@ -66,11 +70,9 @@ public final class HtmlRenderer {
 
     private static void table(StringBuilder out, Table table) {
         out.append("<table id=\"").append(escape(table.id())).append("\">\n<caption>")
-                .append(escape(table.caption())).append("</caption>\n<thead><tr>");
-        for (String heading : table.header()) {
-            out.append("<th>").append(escape(heading)).append("</th>");
-        }
-        out.append("</tr></thead>\n<tbody>\n");
+                .append(escape(table.caption())).append("</caption>\n<thead>");
+        header(out, table.header());
+        out.append("</thead>\n<tbody>\n");
         for (List<Cell> row : table.rows()) {
             out.append("<tr>");
             for (Cell cell : row) {
@@ -86,6 +88,44 @@ public final class HtmlRenderer {
             }
             out.append("</div>\n");
         }
+    }
+
+    /**
+     * Headings "top-1 · ILSVRC-2012 (paper)" share their group "ILSVRC-2012 (paper)": runs of
+     * columns with the same group get one spanning cell above their own names, as the paper's
+     * tables group their columns. A heading without a group spans both rows.
+     */
+    private static void header(StringBuilder out, List<String> headings) {
+        boolean grouped = headings.stream().anyMatch(h -> h.contains(GROUP));
+        if (!grouped) {
+            out.append("<tr>");
+            headings.forEach(h -> out.append("<th>").append(escape(h)).append("</th>"));
+            out.append("</tr>");
+            return;
+        }
+        StringBuilder names = new StringBuilder("<tr>");
+        out.append("<tr>");
+        int i = 0;
+        while (i < headings.size()) {
+            String heading = headings.get(i);
+            int at = heading.indexOf(GROUP);
+            if (at < 0) {
+                out.append("<th rowspan=\"2\">").append(escape(heading)).append("</th>");
+                i++;
+                continue;
+            }
+            String group = heading.substring(at + GROUP.length());
+            int span = 0;
+            while (i + span < headings.size() && headings.get(i + span).endsWith(GROUP + group)) {
+                String name = headings.get(i + span);
+                names.append("<th>").append(escape(name.substring(0, name.length() - GROUP.length() - group.length())))
+                        .append("</th>");
+                span++;
+            }
+            out.append("<th colspan=\"").append(span).append("\" class=\"group\">").append(escape(group)).append("</th>");
+            i += span;
+        }
+        out.append("</tr>").append(names).append("</tr>");
     }
 
     private static void cell(StringBuilder out, Cell cell) {

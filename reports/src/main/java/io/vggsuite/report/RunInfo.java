@@ -1,0 +1,105 @@
+package io.vggsuite.report;
+
+import io.vggsuite.model.VggConfig;
+import io.vggsuite.report.render.Document.Ref;
+import io.vggsuite.results.Divergence;
+import io.vggsuite.results.EpochRecord;
+import io.vggsuite.results.FinalRecord;
+import io.vggsuite.results.Provenance;
+import io.vggsuite.results.ProvenanceKeys;
+import io.vggsuite.results.ResultsFileException;
+import io.vggsuite.results.RunFolder;
+import io.vggsuite.results.RunStatus;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One run as the report sees it: everything read from its folder once, and the reference number
+ * its cells link to. A run whose files cannot be read keeps the reason and no numbers, so one damaged
+ * folder does not hide the others.
+ *
+ * @param number 1-based, in run id order: the "r3" of the report
+ * @param problem why the run's files could not be read, if they could not
+ */
+record RunInfo(
+        RunFolder folder,
+        int number,
+        Provenance provenance,
+        RunStatus status,
+        Optional<Divergence> divergence,
+        List<FinalRecord> finals,
+        List<EpochRecord> epochs,
+        Optional<String> problem) {
+
+    static RunInfo read(RunFolder folder, int number) {
+        try {
+            return new RunInfo(folder, number,
+                    folder.provenance().orElse(Provenance.builder().build()),
+                    folder.status(), folder.divergence(), folder.finals(), folder.epochs(), Optional.empty());
+        } catch (ResultsFileException e) {
+            return new RunInfo(folder, number, Provenance.builder().build(), RunStatus.RUNNING, Optional.empty(),
+                    List.of(), List.of(), Optional.of(e.getMessage()));
+        }
+    }
+
+    String runId() {
+        return folder.runId();
+    }
+
+    /** The configuration as the paper names it ("B-5×5"), however the provenance spelled it. */
+    Optional<String> config() {
+        return provenance.get(ProvenanceKeys.CONFIG).map(name -> {
+            try {
+                return VggConfig.fromName(name).paperName();
+            } catch (IllegalArgumentException e) {
+                return name;
+            }
+        });
+    }
+
+    /** The paper's training scale this run stands for, as the paper prints it: "256", "[256;512]". */
+    Optional<String> paperTrainScale() {
+        return provenance.get(ProvenanceKeys.TRAIN_SCALE_PAPER).map(s -> s.replace(" ", ""));
+    }
+
+    /** Our training scale, printed like the paper's: "37", "[37;73]". */
+    String trainScale() {
+        return provenance.get(ProvenanceKeys.TRAIN_SCALE)
+                .map(s -> s.contains("-") ? "[" + s.replace("-", ";") + "]" : s)
+                .orElse("?");
+    }
+
+    String init() {
+        return provenance.get(ProvenanceKeys.INIT).orElse(ProvenanceKeys.UNKNOWN);
+    }
+
+    /** The scale the run's numbers are at, e.g. "CIFAR-10, crop 32, width 0.25". */
+    String scale() {
+        String dataset = provenance.get(ProvenanceKeys.DATASET).orElse("unknown dataset");
+        String crop = provenance.get(ProvenanceKeys.CROP).map(c -> ", crop " + c).orElse("");
+        String width = provenance.getDouble(ProvenanceKeys.WIDTH).stream()
+                .filter(w -> w != 1.0)
+                .mapToObj(w -> ", width " + Formats.plain(w))
+                .findFirst()
+                .orElse("");
+        return dataset + crop + width;
+    }
+
+    String label() {
+        return "r" + number;
+    }
+
+    String anchor() {
+        return "run-" + number;
+    }
+
+    /** The link a cell gets: the folder, commit and device on hover, the runs table on click. */
+    Ref ref() {
+        String commit = provenance.get(ProvenanceKeys.GIT_COMMIT)
+                .map(c -> c.length() > 10 ? c.substring(0, 10) : c)
+                .orElse(ProvenanceKeys.UNKNOWN);
+        String dirty = provenance.get(ProvenanceKeys.GIT_DIRTY).filter("true"::equals).map(d -> "+dirty").orElse("");
+        String device = provenance.get(ProvenanceKeys.DEVICE).orElse("device unknown");
+        return new Ref(anchor(), label(), RunFolder.RUNS + "/" + runId() + " · commit " + commit + dirty + " · " + device);
+    }
+}

@@ -1,0 +1,146 @@
+package io.vggsuite.report;
+
+import io.vggsuite.results.ClaimRecord;
+import io.vggsuite.results.Divergence;
+import io.vggsuite.results.EpochRecord;
+import io.vggsuite.results.EvalMethod;
+import io.vggsuite.results.FinalRecord;
+import io.vggsuite.results.FusionRecord;
+import io.vggsuite.results.Provenance;
+import io.vggsuite.results.ProvenanceKeys;
+import io.vggsuite.results.ResultsRoot;
+import io.vggsuite.results.RunFolder;
+import io.vggsuite.results.Verdict;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a small but realistic results folder through the results API: CIFAR-10 scale runs for
+ * most rows of Tables 3–6, several seeds of D, a diverged protocol run (A-LRN), a run still going
+ * (E at S 384), a row never run (C jittered), an initialisation study (A and E), fusion and some
+ * claims. The numbers are made up for the tests; the report must render them, not judge them.
+ */
+final class Fixtures {
+
+    static final String SCALE = "CIFAR-10, crop 32, width 0.25";
+    static final List<Integer> SINGLE_256 = List.of(256);
+    static final List<Integer> SINGLE_384 = List.of(384);
+    static final List<Integer> MULTI_256 = List.of(224, 256, 288);
+    static final List<Integer> MULTI_384 = List.of(352, 384, 416);
+    static final List<Integer> MULTI_JITTER = List.of(256, 384, 512);
+
+    private Fixtures() {}
+
+    static ResultsRoot write(Path dir) {
+        ResultsRoot root = ResultsRoot.at(dir);
+        complete(root, "A", "256", "37", "paper-normal", 1, 31.26, 30.0);
+        complete(root, "A", "256", "37", "paper-normal", 2, 31.74, 30.5);
+        complete(root, "A", "256", "37", "glorot", 1, 31.05, 29.8);
+        RunFolder lrn = run(root, "A-LRN", "256", "37", "paper-normal", 1);
+        lrn.writeEpochs(curve(3, 60, 85));
+        lrn.markDiverged(new Divergence(3, 2.2931));
+        complete(root, "B", "256", "37", "warm-start-A", 1, 29.9, 28.0);
+        complete(root, "B-5×5", "256", "37", "glorot", 1, 32.5, 31.0);
+        complete(root, "C", "256", "37", "warm-start-A", 1, 28.9, 27.6);
+        complete(root, "C", "384", "55", "fine-tune", 1, 28.6, 27.2);
+        complete(root, "D", "256", "37", "warm-start-A", 1, 27.04, 26.0);
+        complete(root, "D", "256", "37", "warm-start-A", 2, 27.56, 26.4);
+        complete(root, "D", "256", "37", "warm-start-A", 3, 28.31, 27.1);
+        complete(root, "D", "384", "55", "fine-tune", 1, 26.9, 26.1);
+        complete(root, "D", "[256;512]", "37-73", "fine-tune", 1, 25.9, 24.9);
+        complete(root, "E", "256", "37", "warm-start-A", 1, 27.6, 26.8);
+        complete(root, "E", "[256;512]", "37-73", "fine-tune", 1, 25.7, 24.8);
+        complete(root, "E", "256", "37", "glorot", 1, 27.9, 27.0);
+        RunFolder running = run(root, "E", "384", "55", "fine-tune", 1);
+        running.writeEpochs(curve(4, 30, 26));
+        RunFolder normal = run(root, "E", "256", "37", "paper-normal", 1);
+        normal.writeEpochs(curve(2, 40, 90));
+        normal.markDiverged(new Divergence(2, 2.3026));
+
+        root.writeFusion(List.of(
+                fusion(EvalMethod.DENSE, 24.6, 7.4),
+                fusion(EvalMethod.MULTI_CROP, 24.5, 7.5),
+                fusion(EvalMethod.DENSE_AND_MULTI_CROP, 24.2, 7.2)));
+        root.writeClaims(List.of(
+                new ClaimRecord(1, "LRN does not improve A", "Table 3", "A 31.5 ± 0.3; A-LRN diverged",
+                        Double.NaN, Double.NaN, Verdict.INCONCLUSIVE),
+                new ClaimRecord(2, "Error falls with depth", "Table 3", "A 31.5, B 29.9, D 27.6 | monotone",
+                        -3.86, 0.0004, Verdict.REPRODUCED),
+                new ClaimRecord(3, "Saturates at 19 layers", "Table 3", "D 27.6 vs E 27.6", 0.0, 0.81,
+                        Verdict.REPRODUCED),
+                new ClaimRecord(6, "B beats B-5×5", "Section 4.1", "centre crop: B 30.2, B-5×5 32.8", 2.6, 0.012,
+                        Verdict.REPRODUCED),
+                new ClaimRecord(9, "Multi-crop slightly better than dense", "Table 5",
+                        "D: 25.0 vs 25.2 <dense>", -0.2, 0.41, Verdict.NOT_REPRODUCED)));
+        return root;
+    }
+
+    private static FusionRecord fusion(EvalMethod method, double top1, double top5) {
+        return new FusionRecord(List.of(id("D", "[256;512]", "fine-tune", 1), id("E", "[256;512]", "fine-tune", 1)),
+                "D/[256;512] & E/[256;512]", method, List.of(37, 55, 73), MULTI_JITTER, top1, top5, 10000);
+    }
+
+    /** A finished run: dense at one and three scales, multi-crop, both, and a centre crop. */
+    static RunFolder complete(ResultsRoot root, String config, String paperScale, String scale, String init, int seed,
+            double singleTop1, double multiTop1) {
+        RunFolder run = run(root, config, paperScale, scale, init, seed);
+        run.writeEpochs(curve(6, 40, singleTop1));
+        List<Integer> single = paperScale.equals("256") ? SINGLE_256 : SINGLE_384;
+        List<Integer> multi = paperScale.equals("256") ? MULTI_256 : paperScale.equals("384") ? MULTI_384 : MULTI_JITTER;
+        List<FinalRecord> finals = new ArrayList<>(List.of(
+                new FinalRecord(EvalMethod.CENTRE_CROP, List.of(32), List.of(224), singleTop1 + 1.1, singleTop1 / 3 + 0.5,
+                        10000),
+                new FinalRecord(EvalMethod.DENSE, ours(single), single, singleTop1, singleTop1 / 3, 10000),
+                new FinalRecord(EvalMethod.DENSE, ours(multi), multi, multiTop1, multiTop1 / 3, 10000)));
+        if (paperScale.startsWith("[")) {
+            finals.add(new FinalRecord(EvalMethod.MULTI_CROP, ours(multi), multi, multiTop1 - 0.2, multiTop1 / 3, 10000));
+            finals.add(new FinalRecord(EvalMethod.DENSE_AND_MULTI_CROP, ours(multi), multi, multiTop1 - 0.5,
+                    Double.NaN, 10000));
+        }
+        run.writeFinal(finals);
+        run.markComplete();
+        return run;
+    }
+
+    static RunFolder run(ResultsRoot root, String config, String paperScale, String scale, String init, int seed) {
+        RunFolder run = root.run(id(config, paperScale, init, seed));
+        run.writeProvenance(Provenance.builder()
+                .put(ProvenanceKeys.CONFIG, config)
+                .put(ProvenanceKeys.TRAIN_SCALE_PAPER, paperScale)
+                .put(ProvenanceKeys.TRAIN_SCALE, scale)
+                .put(ProvenanceKeys.INIT, init)
+                .put(ProvenanceKeys.SEED, seed)
+                .put(ProvenanceKeys.DATASET, "CIFAR-10")
+                .put(ProvenanceKeys.CROP, 32)
+                .put(ProvenanceKeys.WIDTH, 0.25)
+                .put(ProvenanceKeys.BUDGET, "ablation")
+                .put(ProvenanceKeys.GIT_COMMIT, "0123456789abcdef0123456789abcdef01234567")
+                .put(ProvenanceKeys.GIT_DIRTY, false)
+                .put(ProvenanceKeys.DEVICE, "gpu: NVIDIA H200")
+                .put(ProvenanceKeys.DJL_VERSION, "0.36.0")
+                .put(ProvenanceKeys.PYTORCH_VERSION, "2.7.1")
+                .build());
+        return run;
+    }
+
+    static String id(String config, String paperScale, String init, int seed) {
+        String scale = paperScale.replace("[", "S").replace("]", "").replace(";", "-");
+        scale = scale.startsWith("S") ? scale : "S" + scale;
+        return config.replace("×", "x") + "-" + scale + "-" + init + "-s" + seed;
+    }
+
+    /** A falling validation curve that ends near {@code end}. */
+    private static List<EpochRecord> curve(int epochs, double start, double end) {
+        List<EpochRecord> rows = new ArrayList<>();
+        for (int e = 1; e <= epochs; e++) {
+            double error = end + (start - end) * Math.exp(-(e - 1) / 1.5);
+            rows.add(new EpochRecord(e, 0.01, 2.3 * error / 90, error - 3, error, error / 3, 12.0, 2100.0));
+        }
+        return rows;
+    }
+
+    private static List<Integer> ours(List<Integer> paperScales) {
+        return paperScales.stream().map(s -> (int) Math.round(s * 32.0 / 224)).toList();
+    }
+}

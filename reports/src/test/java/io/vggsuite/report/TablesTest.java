@@ -1,0 +1,172 @@
+package io.vggsuite.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vggsuite.report.paper.PaperValues;
+import io.vggsuite.report.render.Document.Cell;
+import io.vggsuite.report.render.Document.Table;
+import io.vggsuite.results.ResultsRoot;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each table against the paper's layout, and our cells against the fixture folder. */
+class TablesTest {
+
+    @TempDir
+    Path dir;
+
+    private final PaperValues paper = PaperValues.load();
+    private ResultsRoot root;
+    private RunIndex index;
+
+    @BeforeEach
+    void writeFixture() {
+        root = Fixtures.write(dir);
+        index = RunIndex.read(root);
+    }
+
+    @Test
+    @DisplayName("Table 3 has the paper's twelve rows in the paper's order, with its headings")
+    void table3RowsInPaperOrder() {
+        Table table = ErrorTables.table3(paper, index);
+        assertEquals(List.of("A 256 256", "A-LRN 256 256", "B 256 256", "C 256 256", "C 384 384", "C [256;512] 384",
+                        "D 256 256", "D 384 384", "D [256;512] 384", "E 256 256", "E 384 384", "E [256;512] 384"),
+                firstColumns(table, 3));
+        assertEquals(List.of("ConvNet config.", "train (S) · ILSVRC-2012 (paper)", "test (Q) · ILSVRC-2012 (paper)",
+                        "top-1 val. error (%) · ILSVRC-2012 (paper)", "top-5 val. error (%) · ILSVRC-2012 (paper)",
+                        "train (S) · " + Fixtures.SCALE, "test (Q) · " + Fixtures.SCALE,
+                        "top-1 val. error (%) · " + Fixtures.SCALE, "top-5 val. error (%) · " + Fixtures.SCALE),
+                table.header());
+        assertEquals(List.of("29.6", "10.4"), texts(table.rows().get(0).subList(3, 5)));
+        assertEquals(List.of("25.5", "8.0"), texts(table.rows().get(11).subList(3, 5)));
+    }
+
+    @Test
+    void seedsAreMeanAndSampleStdToOneDecimalAndLinkEveryRun() {
+        List<Cell> d256 = row(ErrorTables.table3(paper, index), "D", "256");
+        // 27.04, 27.56, 28.31: mean 27.637, sample std 0.638
+        assertEquals("27.6 ± 0.6 (n=3)", d256.get(7).text());
+        assertEquals(3, d256.get(7).refs().size());
+        assertEquals("37", d256.get(5).text());
+        assertEquals("37", d256.get(6).text());
+        List<Cell> a256 = row(ErrorTables.table3(paper, index), "A", "256");
+        assertEquals("31.5 ± 0.3 (n=2)", a256.get(7).text(), "paper-normal runs of A, not the glorot one");
+    }
+
+    @Test
+    void missingCellsSayWhyAndAreNeverZero() {
+        Table table = ErrorTables.table3(paper, index);
+        Cell notRun = row(table, "C", "[256;512]").get(7);
+        assertEquals("not run", notRun.text());
+        assertTrue(notRun.missing());
+        Cell running = row(table, "E", "384").get(7);
+        assertEquals("—", running.text());
+        assertTrue(running.missing());
+        assertEquals(1, running.refs().size(), "a run exists: link it");
+        Cell diverged = row(table, "A-LRN", "256").get(7);
+        assertEquals("diverged", diverged.text());
+        assertTrue(diverged.missing());
+        for (List<Cell> cells : table.rows()) {
+            for (Cell cell : cells) {
+                assertFalse(cell.text().matches("0(\\.0+)?"), "a zero cell in " + cells);
+            }
+        }
+    }
+
+    @Test
+    void aNumberMissingInTheCsvRendersAsMissing() {
+        List<Cell> dense = ErrorTables.table5(paper, index).rows().get(2);
+        assertEquals(List.of("D", "multi-crop & dense"), texts(dense.subList(0, 2)));
+        assertEquals("24.4", dense.get(8).text());
+        assertEquals("—", dense.get(9).text(), "top-5 was written as NaN");
+    }
+
+    @Test
+    void table4And5And6FollowThePaper() {
+        assertEquals(List.of("B 256 224,256,288", "C 256 224,256,288", "C 384 352,384,416",
+                        "C [256;512] 256,384,512", "D 256 224,256,288", "D 384 352,384,416", "D [256;512] 256,384,512",
+                        "E 256 224,256,288", "E 384 352,384,416", "E [256;512] 256,384,512"),
+                firstColumns(ErrorTables.table4(paper, index), 3));
+        assertEquals(List.of("D dense", "D multi-crop", "D multi-crop & dense",
+                        "E dense", "E multi-crop", "E multi-crop & dense"),
+                firstColumns(ErrorTables.table5(paper, index), 2));
+        Table table6 = FusionTable.table6(paper, index, root.fusion());
+        assertEquals(List.of("7 nets (ILSVRC submission) dense", "D & E dense", "D & E multi-crop",
+                "D & E multi-crop & dense"), firstColumns(table6, 2));
+        assertEquals("not run", table6.rows().get(0).get(5).text());
+        assertEquals(List.of("37,55,73", "24.2", "7.2"), texts(table6.rows().get(3).subList(4, 7)));
+        assertEquals(2, table6.rows().get(3).get(5).refs().size(), "linked to both member runs");
+    }
+
+    @Test
+    void filterSizeComparisonGivesTheRelativeAndAbsoluteDifference() {
+        Table table = FilterSizeTable.compare(paper, index);
+        assertEquals(List.of("B", "B-5×5"), firstColumns(table, 1));
+        assertEquals("+7%", table.rows().get(1).get(1).text());
+        // centre crop: B 29.9 + 1.1 = 31.0, B-5×5 32.5 + 1.1 = 33.6
+        assertEquals("+8.4% (+2.6 pp)", table.rows().get(1).get(6).text());
+    }
+
+    @Test
+    void initialisationStudyListsEveryInitOfTheSameRowAndMarksDivergence() {
+        Table table = InitialisationTable.study(paper, index);
+        assertEquals(List.of("A 256 glorot", "A 256 paper-normal", "E 256 glorot", "E 256 paper-normal",
+                        "E 256 warm-start-A"),
+                table.rows().stream().map(r -> String.join(" ", texts(r.subList(1, 4)))).toList());
+        List<Cell> normal = table.rows().get(3);
+        assertEquals("diverged at epoch 2", normal.get(5).text());
+        assertEquals("diverged", normal.get(7).text());
+        assertTrue(table.notes().stream().anyMatch(n -> n.contains("Glorot & Bengio")));
+    }
+
+    @Test
+    void claimsTableHasTheTwelveClaimsWithPaperEvidenceAndOurVerdicts() {
+        Table table = ClaimsTable.claims(paper, root.claims());
+        assertEquals(12, table.rows().size());
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"),
+                table.rows().stream().map(r -> r.get(0).text()).toList());
+        assertEquals("LRN does not improve A.", table.rows().get(0).get(1).text());
+        assertTrue(table.rows().get(0).get(2).text().startsWith("Table 3: A 29.6"));
+        assertEquals(List.of("-3.86", "< 0.001", "reproduced"), texts(table.rows().get(1).subList(4, 7)));
+        assertEquals(List.of("not run", "—", "—", "not run"), texts(table.rows().get(3).subList(3, 7)));
+        assertEquals("not reproduced", table.rows().get(8).get(6).text());
+    }
+
+    @Test
+    void runsTableAnchorsEveryRunAndMarksDivergence() {
+        Table table = RunsTable.runs(index);
+        assertEquals(index.all().size(), table.rows().size());
+        assertTrue(table.rows().stream().allMatch(r -> r.get(0).anchor().isPresent()));
+        assertTrue(table.rows().stream().anyMatch(r -> r.get(7).text().startsWith("diverged at epoch 3")));
+    }
+
+    @Test
+    void withNoRunsEveryOurCellSaysNotRun(@TempDir Path empty) {
+        RunIndex none = RunIndex.read(ResultsRoot.at(empty));
+        Table table = ErrorTables.table3(paper, none);
+        assertEquals(12, table.rows().size());
+        assertTrue(table.rows().stream().allMatch(r -> r.subList(5, 9).stream()
+                .allMatch(c -> c.text().equals("not run") && c.missing())));
+    }
+
+    private static List<Cell> row(Table table, String config, String trainScale) {
+        return table.rows().stream()
+                .filter(r -> r.get(0).text().equals(config) && r.get(1).text().equals(trainScale))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static List<String> firstColumns(Table table, int columns) {
+        return table.rows().stream().map(r -> String.join(" ", texts(r.subList(0, columns)))).toList();
+    }
+
+    private static List<String> texts(List<Cell> cells) {
+        return cells.stream().map(Cell::text).toList();
+    }
+}

@@ -97,6 +97,26 @@ public record Budget(
         }
     }
 
+    /**
+     * This budget with the seeds of {@code -Dablation.seeds} ("1,2,3,4,5"); unchanged when blank.
+     * Deriving regression bands runs a budget over several seeds this way.
+     */
+    public Budget withSeeds(String commaSeparated) {
+        if (commaSeparated == null || commaSeparated.isBlank()) {
+            return this;
+        }
+        List<Long> parsed = new java.util.ArrayList<>();
+        for (String part : commaSeparated.split(",")) {
+            try {
+                parsed.add(Long.parseLong(part.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("ablation.seeds: '" + part.trim() + "' is not a whole number");
+            }
+        }
+        return new Budget(name, data, width, crop, batchSize, scratchEpochs, fineTuneEpochs, schedule, initForA,
+                List.copyOf(parsed), freshResults, top1ErrorCeiling, description);
+    }
+
     /** Scale of this budget's numbers, for report columns: "CIFAR-10, crop 32, width 1/4". */
     public String scaleLabel() {
         String widthText = width == 1 ? "1" : "1/" + Math.round(1 / width);

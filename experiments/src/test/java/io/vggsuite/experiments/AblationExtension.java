@@ -3,6 +3,7 @@ package io.vggsuite.experiments;
 import io.vggsuite.ablation.AblationPlan;
 import io.vggsuite.ablation.Budget;
 import io.vggsuite.ablation.BudgetPlan;
+import io.vggsuite.ablation.ResultsLocation;
 import io.vggsuite.train.DataCatalog;
 import io.vggsuite.train.Progress;
 import io.vggsuite.train.RunProvenance;
@@ -42,7 +43,8 @@ final class AblationExtension implements ParameterResolver {
 
     private static Ablation create() {
         Budget budget = Budget.named(System.getProperty("ablation.budget", "smoke"),
-                System.getProperty("ablation.imagenet", ""));
+                System.getProperty("ablation.imagenet", ""))
+                .withSeeds(System.getProperty("ablation.seeds", ""));
         Path results = resultsFolder(budget);
         DataCatalog data = new DataCatalog();
         DataCatalog.Loaded images = data.load(budget.data());
@@ -57,21 +59,12 @@ final class AblationExtension implements ParameterResolver {
     }
 
     private static Path resultsFolder(Budget budget) {
-        String configured = System.getProperty("ablation.results", "");
-        Path results;
-        if (!configured.isBlank()) {
-            results = Path.of(configured).resolve(budget.name());
-        } else if (budget.freshResults()) {
-            // Smoke checks the machinery: it lives and dies with the build folder.
-            results = Path.of("target", "results", budget.name());
-        } else {
-            // Outside target/, so that mvn clean never deletes hours of training.
-            results = Path.of(System.getProperty("ablation.root", "..")).resolve("results").resolve(budget.name());
-        }
+        Path results = ResultsLocation.of(budget, System.getProperty("ablation.results", ""),
+                Path.of(System.getProperty("ablation.root", "..")));
         if (budget.freshResults()) {
             deleteRecursively(results);
         }
-        return results.toAbsolutePath().normalize();
+        return results;
     }
 
     private static void deleteRecursively(Path dir) {

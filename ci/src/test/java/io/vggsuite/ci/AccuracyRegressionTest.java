@@ -1,0 +1,36 @@
+package io.vggsuite.ci;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vggsuite.ablation.Budget;
+import io.vggsuite.ablation.ResultsLocation;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The regression check of the budget the experiments just ran (smoke in {@code mvn verify},
+ * quick in {@code mvn -Pablation verify}) against {@code ci/baselines/<budget>.csv}.
+ */
+class AccuracyRegressionTest {
+
+    @Test
+    @DisplayName("every baseline metric of the budget that ran is within its band")
+    void theBudgetThatRanIsWithinItsBaselineBands() throws IOException {
+        Budget budget = Budget.named(System.getProperty("ablation.budget", "smoke"), "unused");
+        Path root = Path.of(System.getProperty("ablation.root", ".."));
+        Path results = ResultsLocation.of(budget, System.getProperty("ablation.results", ""), root);
+        Baseline baseline = Baseline.read(root.resolve("ci").resolve("baselines"), budget.name());
+        Baseline.Band band = Baseline.Band.fromProperty(System.getProperty("regression.band", ""));
+        RegressionCheck.Outcome outcome = RegressionCheck.compare(baseline, BaselineMain.firstSeed(results), band);
+        System.out.println("Accuracy regression check, budget " + budget.name() + ", results " + results + ":");
+        System.out.print(outcome.table());
+        assertTrue(outcome.passed(), () -> "accuracy moved outside the baseline band:\n"
+                + RegressionCheck.compare(baseline, BaselineMain.firstSeed(results), band).failures().stream()
+                        .map(l -> "  " + l.metric() + ": measured " + l.measured() + ", band " + l.band()
+                                + " (" + l.status() + ")")
+                        .reduce("", (a, b) -> a + b + "\n")
+                + "If the change is deliberate, update the baseline: see README, \"Accuracy regression\".");
+    }
+}

@@ -1,0 +1,103 @@
+package io.vggsuite.ci;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vggsuite.data.TrainScale;
+import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.VggConfig;
+import io.vggsuite.model.VggSpec;
+import io.vggsuite.results.EvalMethod;
+import io.vggsuite.results.ResultsRoot;
+import io.vggsuite.train.DataCatalog;
+import io.vggsuite.train.DataSpec;
+import io.vggsuite.train.FinalEvaluation;
+import io.vggsuite.train.LearningRateSchedule;
+import io.vggsuite.train.Progress;
+import io.vggsuite.train.Recipe;
+import io.vggsuite.train.RunProvenance;
+import io.vggsuite.train.RunSpec;
+import io.vggsuite.train.RunTrainer;
+import io.vggsuite.train.Start;
+import io.vggsuite.train.TrainedRun;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The check against real training: bands derived from three seeds of net A on a slice of
+ * CIFAR-10 let a fourth seed through and stop a learning rate ten times lower.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeliberateRegressionTest {
+
+    private static final DataSpec DATA = new DataSpec("cifar10", 4000, 500, 1000, 11);
+
+    @TempDir
+    static Path results;
+
+    private final DataCatalog data = new DataCatalog();
+    private Baseline baseline;
+
+    private static RunSpec netA(long seed, float learningRate) {
+        Recipe recipe = Recipe.paper().withBatchSize(32).withLearningRate(learningRate).withMaxEpochs(4)
+                .withSchedule(new LearningRateSchedule.Milestones(List.of()));
+        return new RunSpec(DATA, new VggSpec(VggConfig.A, 10, 3, 0.125, 32), TrainScale.fixed(256), true, true,
+                new Start.FromScratch(Initialisation.GLOROT), recipe, seed);
+    }
+
+    private Map<String, Double> metrics(String folder, RunSpec spec) throws IOException {
+        Path root = results.resolve(folder);
+        TrainedRun run = new RunTrainer(root, data, RunProvenance.forBudget("regression-test"), Progress.quiet())
+                .train(spec);
+        new FinalEvaluation(data).evaluate(run, EvalMethod.DENSE, List.of(256));
+        return BaselineMain.firstSeed(root);
+    }
+
+    @BeforeAll
+    void deriveBandsFromThreeSeeds() throws IOException {
+        SortedMap<Long, SortedMap<String, Double>> bySeed = new TreeMap<>();
+        for (long seed = 1; seed <= 3; seed++) {
+            bySeed.put(seed, new TreeMap<>(metrics("seed" + seed, netA(seed, 1e-2f))));
+        }
+        Map<String, Double> rerun = metrics("rerun", netA(1, 1e-2f));
+        baseline = new Baseline(Tolerances.derive(bySeed, rerun), new java.util.Properties());
+        assertTrue(ResultsRoot.at(results.resolve("seed1")).runs().size() == 1);
+    }
+
+    @Test
+    @DisplayName("a reseeded run falls within the cross-machine band")
+    void aReseededRunPasses() throws IOException {
+        RegressionCheck.Outcome outcome = RegressionCheck.compare(baseline, metrics("seed4", netA(4, 1e-2f)),
+                Baseline.Band.CROSS_MACHINE);
+        assertTrue(outcome.passed(), outcome::table);
+    }
+
+    @Test
+    @DisplayName("a rerun of the first seed on this machine falls within the same-machine band")
+    void aSameMachineRerunPassesTheTightBand() throws IOException {
+        RegressionCheck.Outcome outcome = RegressionCheck.compare(baseline, metrics("seed1-again", netA(1, 1e-2f)),
+                Baseline.Band.SAME_MACHINE);
+        assertTrue(outcome.passed(), outcome::table);
+    }
+
+    @Test
+    @DisplayName("a learning rate ten times lower fails, and the table names the metric")
+    void aTenTimesLowerLearningRateFails() throws IOException {
+        RegressionCheck.Outcome outcome = RegressionCheck.compare(baseline, metrics("slow", netA(1, 1e-3f)),
+                Baseline.Band.CROSS_MACHINE);
+        assertFalse(outcome.passed(), outcome::table);
+        for (RegressionCheck.Line failure : outcome.failures()) {
+            assertTrue(outcome.table().contains(failure.metric() + " "), outcome::table);
+        }
+        assertTrue(outcome.table().contains("OUT OF BAND"));
+    }
+}

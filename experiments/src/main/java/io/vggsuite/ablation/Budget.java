@@ -46,9 +46,9 @@ public record Budget(
 
     /** The whole chain on a sliver of CIFAR-10: checks machinery, not the paper. */
     public static final Budget SMOKE = new Budget("smoke",
-            new DataSpec("cifar10", 1500, 300, 300, 7), 1.0 / 16, 32, 50, 2, 1,
+            new DataSpec("cifar10", 2000, 300, 500, 7), 1.0 / 8, 32, 32, 3, 1,
             new LearningRateSchedule.Milestones(List.of()), Initialisation.GLOROT, List.of(1L), true, Optional.empty(),
-            "every configuration and evaluation method on 1,500 CIFAR-10 images at width 1/16");
+            "every configuration and evaluation method on 2,000 CIFAR-10 images at width 1/8");
 
     /** The whole grid at CIFAR scale on one seed, sized to finish within an hour on 2 cores. */
     public static final Budget QUICK = new Budget("quick",

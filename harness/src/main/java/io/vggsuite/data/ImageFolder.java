@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -111,6 +113,10 @@ final class ImageFolder {
         int[] heights = new int[n];
         int[] widths = new int[n];
         int[] labels = new int[n];
+        Map<String, Integer> labelOf = new HashMap<>();
+        for (int c = 0; c < classes.size(); c++) {
+            labelOf.put(classes.get(c), c);
+        }
         IntStream.range(0, n).parallel().forEach(i -> {
             ArchiveFiles.File file = files.get(i);
             BufferedImage image = read(source, file);
@@ -123,7 +129,7 @@ final class ImageFolder {
             images[i] = rgb(image);
             heights[i] = image.getHeight();
             widths[i] = image.getWidth();
-            labels[i] = classes.indexOf(className(file.path()));
+            labels[i] = labelOf.get(className(file.path()));
             progress.update(done.incrementAndGet());
         });
         return ImageStore.concatenate(CHANNELS, classes, labels, images, heights, widths);

@@ -169,4 +169,16 @@ class ImageFolderTest {
                 error.getMessage());
         assertEquals(1, TestData.filesUnder(cacheFolder).size(), "no store written for the mismatching archive");
     }
+
+    @Test
+    void aFailedDecodeLeavesNoStoreBehind() throws IOException {
+        Map<String, byte[]> entries = smallDataset();
+        entries.put("test/zebra/broken.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
+        Path archive = TestData.writeArchive(temp.resolve("bad.tar.gz"), entries);
+        Path cacheFolder = temp.resolve("stores");
+        DatasetLoader loader = new DatasetLoader(DataLocatorTest.isolated(temp), new StoreCache(cacheFolder));
+        DataException error = assertThrows(DataException.class, () -> loader.imageFolder(archive, ValidationSplit.images(0, 1)));
+        assertTrue(error.getMessage().contains("test/zebra/broken.png"), error.getMessage());
+        assertEquals(List.of(), TestData.filesUnder(cacheFolder));
+    }
 }

@@ -77,13 +77,16 @@ public final class DataLocator {
     private final URI cifar10Url;
     private final Checksum cifar10Md5;
     private final boolean offline;
+    private final Path fashionMnistSystemFolder;
 
-    private DataLocator(List<Path> folders, Path cacheFolder, URI cifar10Url, Checksum cifar10Md5, boolean offline) {
+    private DataLocator(List<Path> folders, Path cacheFolder, URI cifar10Url, Checksum cifar10Md5, boolean offline,
+            Path fashionMnistSystemFolder) {
         this.folders = List.copyOf(folders);
         this.cacheFolder = cacheFolder;
         this.cifar10Url = cifar10Url;
         this.cifar10Md5 = cifar10Md5;
         this.offline = offline;
+        this.fashionMnistSystemFolder = fashionMnistSystemFolder;
     }
 
     /** The lookup order of this JVM: its system properties, environment and home folder. */
@@ -106,7 +109,12 @@ public final class DataLocator {
         URI url = URI.create(nonBlank(properties.apply(CIFAR10_URL_PROPERTY)).orElse(CIFAR10_URL));
         Checksum md5 = Checksum.md5(nonBlank(properties.apply(CIFAR10_MD5_PROPERTY)).orElse(CIFAR10_MD5));
         boolean offline = isTrue(properties.apply("ai.djl.offline")) || isTrue(environment.apply("DJL_OFFLINE"));
-        return new DataLocator(new ArrayList<>(folders), cache, url, md5, offline);
+        return new DataLocator(new ArrayList<>(folders), cache, url, md5, offline, Path.of(DEBIAN_FASHION_MNIST));
+    }
+
+    /** This lookup with another system folder for Fashion-MNIST (tests use an empty one). */
+    DataLocator withFashionMnistSystemFolder(Path folder) {
+        return new DataLocator(folders, cacheFolder, cifar10Url, cifar10Md5, offline, folder);
     }
 
     /** The folders searched, in order. */
@@ -158,7 +166,7 @@ public final class DataLocator {
         for (Path folder : this.folders) {
             folders.add(folder.resolve(FASHION_MNIST_FOLDER));
         }
-        folders.add(Path.of(DEBIAN_FASHION_MNIST));
+        folders.add(fashionMnistSystemFolder);
         for (Path folder : folders) {
             if (FASHION_MNIST_FILES.stream().allMatch(name -> Files.isRegularFile(folder.resolve(name)))) {
                 return folder;
@@ -174,9 +182,24 @@ public final class DataLocator {
         return !offline || isLoopback(url);
     }
 
+    /**
+     * Whether the URL's host is this machine's loopback interface. Only "localhost" and IP literals
+     * count, so that deciding never sends a DNS query.
+     */
     private static boolean isLoopback(URI url) {
+        String host = url.getHost();
+        if (host == null) {
+            return false;
+        }
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            return false;
+        }
         try {
-            return url.getHost() != null && InetAddress.getByName(url.getHost()).isLoopbackAddress();
+            return InetAddress.getByName(literal).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }

@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -111,21 +113,40 @@ final class ImageFolder {
         int[] heights = new int[n];
         int[] widths = new int[n];
         int[] labels = new int[n];
+        Map<String, Integer> labelOf = new HashMap<>();
+        for (int c = 0; c < classes.size(); c++) {
+            labelOf.put(classes.get(c), c);
+        }
+        // Report the first bad image in path order whatever the threads' timing: images after the
+        // earliest failure found so far are skipped, images before it are still checked.
+        DataException[] errors = new DataException[n];
+        AtomicInteger firstError = new AtomicInteger(n);
         IntStream.range(0, n).parallel().forEach(i -> {
-            ArchiveFiles.File file = files.get(i);
-            BufferedImage image = read(source, file);
-            if (requiredSize.isPresent()
-                    && (image.getHeight() != requiredSize.get()[0] || image.getWidth() != requiredSize.get()[1])) {
-                throw new DataException("image " + file.path() + " in " + source + " is " + image.getHeight() + "×"
-                        + image.getWidth() + " (height×width); this dataset requires every image to be "
-                        + requiredSize.get()[0] + "×" + requiredSize.get()[1]);
+            if (i > firstError.get()) {
+                return;
             }
-            images[i] = rgb(image);
-            heights[i] = image.getHeight();
-            widths[i] = image.getWidth();
-            labels[i] = classes.indexOf(className(file.path()));
-            progress.update(done.incrementAndGet());
+            try {
+                ArchiveFiles.File file = files.get(i);
+                BufferedImage image = read(source, file);
+                if (requiredSize.isPresent()
+                        && (image.getHeight() != requiredSize.get()[0] || image.getWidth() != requiredSize.get()[1])) {
+                    throw new DataException("image " + file.path() + " in " + source + " is " + image.getHeight() + "×"
+                            + image.getWidth() + " (height×width); this dataset requires every image to be "
+                            + requiredSize.get()[0] + "×" + requiredSize.get()[1]);
+                }
+                images[i] = rgb(image);
+                heights[i] = image.getHeight();
+                widths[i] = image.getWidth();
+                labels[i] = labelOf.get(className(file.path()));
+                progress.update(done.incrementAndGet());
+            } catch (DataException e) {
+                errors[i] = e;
+                firstError.accumulateAndGet(i, Math::min);
+            }
         });
+        if (firstError.get() < n) {
+            throw errors[firstError.get()];
+        }
         return ImageStore.concatenate(CHANNELS, classes, labels, images, heights, widths);
     }
 

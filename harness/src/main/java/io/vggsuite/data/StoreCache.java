@@ -33,10 +33,19 @@ public final class StoreCache {
 
     private static final long MAGIC = 0x5647475354524531L; // "VGGSTRE1"
 
-    private final Path directory;
+    private final Optional<Path> directory;
 
     public StoreCache(Path directory) {
-        this.directory = directory;
+        this.directory = Optional.of(directory);
+    }
+
+    private StoreCache() {
+        this.directory = Optional.empty();
+    }
+
+    /** A cache that keeps nothing: every load decodes (for timing the decoder). */
+    public static StoreCache none() {
+        return new StoreCache();
     }
 
     /** {@code ~/.cache/vgg-suite/stores}. */
@@ -44,16 +53,20 @@ public final class StoreCache {
         return new StoreCache(Path.of(System.getProperty("user.home"), ".cache", "vgg-suite", "stores"));
     }
 
-    public Path directory() {
+    /** The folder of the store files; empty for {@link #none()}. */
+    public Optional<Path> directory() {
         return directory;
     }
 
     Path file(String key) {
-        return directory.resolve(key + "-v" + FORMAT_VERSION + ".store");
+        return directory.orElseThrow().resolve(key + "-v" + FORMAT_VERSION + ".store");
     }
 
     /** The stores saved under {@code key}, if a complete and intact file holds them. */
     Optional<List<ImageStore>> load(String key) {
+        if (directory.isEmpty()) {
+            return Optional.empty();
+        }
         Path file = file(key);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -85,11 +98,14 @@ public final class StoreCache {
 
     /** Saves {@code stores} under {@code key}, replacing any earlier file atomically. */
     void save(String key, List<ImageStore> stores) {
+        if (directory.isEmpty()) {
+            return;
+        }
         Path file = file(key);
         Path temporary = null;
         try {
-            Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, key, ".part");
+            Files.createDirectories(file.getParent());
+            temporary = Files.createTempFile(file.getParent(), key, ".part");
             CRC32C crc = new CRC32C();
             try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 20)) {
                 DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));

@@ -21,8 +21,11 @@ import java.util.Map;
  */
 public record BudgetPlan(Budget budget, List<AblationPlan> plans, int trainImages) {
 
-    /** Steps timed to calibrate the estimate (after two untimed ones). */
-    private static final int CALIBRATION_STEPS = 4;
+    /** Steps timed to calibrate the estimate (after one untimed one). */
+    private static final int CALIBRATION_STEPS = 3;
+
+    /** Enough images per step to measure the FLOP rate, few enough that an ImageNet-size net plans fast. */
+    private static final int CALIBRATION_BATCH = 8;
 
     public String describe(Path results) {
         Map<String, RunSpec> runs = new LinkedHashMap<>();
@@ -30,7 +33,8 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, int trainImage
             plan.all().forEach(spec -> runs.putIfAbsent(spec.runId(), spec));
         }
         VggSpec netA = plans.get(0).run(VggConfig.A, AblationPlan.S256).model();
-        double imagesPerSecondA = ComputeThroughput.imagesPerSecond(netA, budget.batchSize(), 2, CALIBRATION_STEPS);
+        double imagesPerSecondA = ComputeThroughput.imagesPerSecond(netA,
+                Math.min(budget.batchSize(), CALIBRATION_BATCH), 1, CALIBRATION_STEPS);
         double flopsPerSecond = imagesPerSecondA * Flops.trainingFlops(netA);
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "Ablation plan — budget %s%n  %s%n  results: %s%n  device: %s%n  %d runs:%n",

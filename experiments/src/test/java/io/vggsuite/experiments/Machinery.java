@@ -23,8 +23,10 @@ final class Machinery {
             assertFalse(run.diverged(), () -> run.spec().runId() + " diverged at epoch "
                     + run.divergence().get().epoch() + ": this net is expected to train");
             assertEquals(RunStatus.COMPLETE, run.folder().status(), run.spec().runId());
-            assertEquals(run.spec().recipe().maxEpochs(), run.folder().epochs().size(),
-                    () -> "epochs.csv of " + run.spec().runId());
+            int epochs = run.folder().epochs().size();
+            // The plateau schedule may stop a run before its cap (Section 3.1); no run has zero epochs.
+            assertTrue(epochs >= 1 && epochs <= run.spec().recipe().maxEpochs(),
+                    () -> "epochs.csv of " + run.spec().runId() + " has " + epochs + " rows");
         }
     }
 

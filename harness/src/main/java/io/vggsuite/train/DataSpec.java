@@ -23,4 +23,8 @@ public record DataSpec(String dataset, int trainImages, int validationImages, in
                     + ", validation " + validationImages + ", test " + testImages);
         }
     }
+
+    public DataSpec withValidationImages(int count) {
+        return new DataSpec(dataset, trainImages, count, testImages, splitSeed);
+    }
 }

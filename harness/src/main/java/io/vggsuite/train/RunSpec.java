@@ -33,6 +33,11 @@ public record RunSpec(
         Recipe recipe,
         long seed) {
 
+    /** The same run with another recipe (a different run: the recipe is part of the identity). */
+    public RunSpec withRecipe(Recipe other) {
+        return new RunSpec(data, model, paperScale, flip, colourShift, start, other, seed);
+    }
+
     /** The training scale in the suite's own pixels. */
     public TrainScale trainScale() {
         return ScaleMapping.forCrop(model.cropSize()).map(paperScale);

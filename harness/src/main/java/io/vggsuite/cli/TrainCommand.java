@@ -57,6 +57,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.01", description = "Initial learning rate (Section 3.1: 1e-2).")
     float learningRate;
 
+    @Option(names = "--lr-drops", split = ",",
+            description = "Epochs after which the learning rate falls by 10 (a fixed schedule for short runs);"
+                    + " default: the paper's plateau rule.")
+    List<Integer> learningRateDrops = List.of();
+
     @Option(names = "--init", defaultValue = "glorot", description = "glorot or paper-normal.")
     String init;
 
@@ -124,7 +129,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         VggSpec model = new VggSpec(configuration, classes, channels, width, crop);
         Recipe recipe = Recipe.paper().withBatchSize(batch).withLearningRate(learningRate).withMaxEpochs(epochs)
-                .withSchedule(LearningRateSchedule.Plateau.paper());
+                .withSchedule(learningRateDrops.isEmpty() ? LearningRateSchedule.Plateau.paper()
+                        : new LearningRateSchedule.Milestones(learningRateDrops));
         return new RunSpec(dataSpec, model, paperScale(), true, true, new Start.FromScratch(initialisation), recipe, seed);
     }
 

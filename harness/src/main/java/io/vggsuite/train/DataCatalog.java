@@ -19,14 +19,6 @@ public final class DataCatalog {
     public record Loaded(String name, String checksum, ImageStore train, ImageStore validation, ImageStore test,
             Preprocessing preprocessing) {}
 
-    /**
-     * The paper's units: mean-subtracted pixel values on 0–255 (Section 2.1). Measured here: a
-     * Glorot-initialised VGG-A at width 1/8 starts learning in its first epoch in these units, but
-     * stays at chance for three epochs in 0–1 units, because a stack of ReLU layers with zero
-     * biases scales its output with its input and 0–1 inputs leave the logits near zero.
-     */
-    public static final float PIXEL_SCALE = 1f;
-
     private final Map<DataSpec, Loaded> loaded = new ConcurrentHashMap<>();
 
     public Loaded load(DataSpec spec) {
@@ -37,7 +29,7 @@ public final class DataCatalog {
         DatasetSplits splits = splits(spec);
         ImageStore train = sample(splits.train(), spec.trainImages(), spec.splitSeed());
         ImageStore test = sample(splits.test(), spec.testImages(), spec.splitSeed() + 1);
-        return new Loaded(splits.name(), splits.checksum(), train, splits.validation(), test, Preprocessing.of(train, PIXEL_SCALE));
+        return new Loaded(splits.name(), splits.checksum(), train, splits.validation(), test, Preprocessing.of(train));
     }
 
     private static DatasetSplits splits(DataSpec spec) {

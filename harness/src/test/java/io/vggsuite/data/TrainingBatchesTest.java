@@ -95,7 +95,7 @@ class TrainingBatchesTest {
     void withoutRandomnessTheBatchIsTheMeanSubtractedScaledImage() {
         Augmentation none = new Augmentation(TrainScale.fixed(32), 32, false, false);
         float[] mean = preprocessing.mean();
-        for (float scale : new float[] {Preprocessing.DEFAULT_PIXEL_SCALE, 1f}) {
+        for (float scale : new float[] {1f / 255f, Preprocessing.DEFAULT_PIXEL_SCALE}) {
             try (TrainingBatches batches = new TrainingBatches(store, preprocessing.withPixelScale(scale), none, 5, 7);
                     NDManager manager = NDManager.newBaseManager();
                     BatchIterator iterator = batches.epoch(manager, 0);

@@ -1,5 +1,6 @@
 package io.vggsuite.cli;
 
+import io.vggsuite.data.ScaleMapping;
 import io.vggsuite.data.TrainScale;
 import io.vggsuite.eval.Scores;
 import io.vggsuite.model.Initialisation;
@@ -18,10 +19,12 @@ import io.vggsuite.train.RunTrainer;
 import io.vggsuite.train.Start;
 import io.vggsuite.train.TrainedRun;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -90,10 +93,17 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DataSpec dataSpec = new DataSpec(dataset, trainImages, validationImages, testImages, 0);
+        // Every option is checked before anything is read or written, so a typo costs no data
+        // loading and leaves no folder behind.
+        Checked checked = checked();
+        requireWritable(results);
         DataCatalog data = new DataCatalog();
-        DataCatalog.Loaded images = data.load(dataSpec);
-        RunSpec spec = spec(dataSpec, images.train().classes().size(), images.train().channels());
+        DataCatalog.Loaded images = data.load(checked.data());
+        // The classes and channels come from the data: a folder of one class is the dataset's fault.
+        VggSpec model = option("--dataset", () -> new VggSpec(checked.config(), images.train().classes().size(),
+                images.train().channels(), width, crop));
+        RunSpec spec = new RunSpec(checked.data(), model, checked.paperScale(), true, true, new Start.FromScratch(checked.initialisation()), checked.recipe(),
+                seed);
         PrintWriter out = command.commandLine().getOut();
         TrainedRun run = new RunTrainer(results, data, RunProvenance.forBudget("cli"), Progress.forEnvironment())
                 .train(spec);
@@ -107,8 +117,7 @@ final class TrainCommand implements Callable<Integer> {
         List<Integer> q = List.of(spec.paperScale().isJittered()
                 ? (spec.paperScale().min() + spec.paperScale().max()) / 2
                 : spec.paperScale().min());
-        for (String id : methods) {
-            EvalMethod method = EvalMethod.fromId(id);
+        for (EvalMethod method : checked.methods()) {
             Scores scores = evaluation.evaluate(run, method, q);
             out.printf(Locale.ROOT, "%-17s Q %s: top-1 error %.2f%%, top-5 error %.2f%% (%d images)%n",
                     method.id(), q, scores.top1Error(), scores.top5Error(), scores.images());
@@ -116,22 +125,70 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RunSpec spec(DataSpec dataSpec, int classes, int channels) {
-        VggConfig configuration = VggConfig.fromName(config);
-        Initialisation initialisation = switch (init) {
+    /** The options, parsed and validated; each failure is an IllegalArgumentException naming its option. */
+    private record Checked(VggConfig config, Initialisation initialisation, TrainScale paperScale, Recipe recipe,
+            DataSpec data, List<EvalMethod> methods) {}
+
+    private Checked checked() {
+        VggConfig configuration = option("--config", () -> VggConfig.fromName(config));
+        Initialisation initialisation = option("--init", () -> switch (init) {
             case "glorot" -> Initialisation.GLOROT;
             case "paper-normal" -> Initialisation.PAPER_NORMAL;
-            default -> throw new IllegalArgumentException("--init: unknown initialisation '" + init
+            default -> throw new IllegalArgumentException("unknown initialisation '" + init
                     + "', expected glorot or paper-normal");
-        };
-        if (epochs < 0) {
-            throw new IllegalArgumentException("--epochs must be ≥ 0, got " + epochs);
-        }
-        VggSpec model = new VggSpec(configuration, classes, channels, width, crop);
+        });
+        require("--width", width > 0 && !Double.isInfinite(width), "must be > 0, got " + width);
+        require("--crop", crop >= VggConfig.TOTAL_STRIDE && crop % VggConfig.TOTAL_STRIDE == 0,
+                "must be a positive multiple of " + VggConfig.TOTAL_STRIDE + " (five 2×2 max-pools), got " + crop);
+        TrainScale paperScale = option("--scale", this::paperScale);
+        // Every paper size refers to a 224 crop (Section 2.1): a smaller S would not hold the crop.
+        require("--scale", paperScale.min() >= ScaleMapping.PAPER_CROP, "S = " + paperScale.min()
+                + " is smaller than the crop, which stands for " + ScaleMapping.PAPER_CROP + " of the paper's pixels");
+        require("--epochs", epochs >= 0, "must be ≥ 0, got " + epochs);
+        require("--batch", batch >= 1, "must be ≥ 1, got " + batch);
+        require("--lr", learningRate > 0 && !Float.isInfinite(learningRate), "must be > 0, got " + learningRate);
         Recipe recipe = Recipe.paper().withBatchSize(batch).withLearningRate(learningRate).withMaxEpochs(epochs)
                 .withSchedule(learningRateDrops.isEmpty() ? LearningRateSchedule.Plateau.paper()
                         : new LearningRateSchedule.Milestones(learningRateDrops));
-        return new RunSpec(dataSpec, model, paperScale(), true, true, new Start.FromScratch(initialisation), recipe, seed);
+        require("--dataset", dataset.equals("cifar10") || dataset.equals("fashion-mnist")
+                || (dataset.startsWith("imagefolder:") && dataset.length() > "imagefolder:".length()),
+                "unknown dataset '" + dataset + "', expected cifar10, fashion-mnist or imagefolder:PATH");
+        require("--train-images", trainImages >= 0, "must be ≥ 0, got " + trainImages);
+        require("--validation-images", validationImages >= 0, "must be ≥ 0, got " + validationImages);
+        require("--test-images", testImages >= 0, "must be ≥ 0, got " + testImages);
+        List<EvalMethod> evalMethods = option("--eval", () -> methods.stream().map(EvalMethod::fromId).toList());
+        return new Checked(configuration, initialisation, paperScale, recipe,
+                new DataSpec(dataset, trainImages, validationImages, testImages, 0), evalMethods);
+    }
+
+    private static <T> T option(String name, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void require(String name, boolean holds, String problem) {
+        if (!holds) {
+            throw new IllegalArgumentException(name + " " + problem);
+        }
+    }
+
+    /**
+     * Fails before training when the results folder cannot be written (a read-only mount, no
+     * permission, a file in its place), checked on the nearest folder that exists, so nothing is
+     * created. A disk that fills up later is reported at the first write that fails.
+     */
+    private static void requireWritable(Path folder) {
+        Path existing = folder.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        require("--results", existing != null && Files.isDirectory(existing),
+                folder + ": " + existing + " is not a folder");
+        require("--results", Files.isWritable(existing), folder + ": " + existing
+                + " is not writable (a read-only file system or no permission)");
     }
 
     private TrainScale paperScale() {
@@ -144,7 +201,7 @@ final class TrainCommand implements Callable<Integer> {
                     : TrainScale.jittered(Integer.parseInt(scale.substring(0, dash)),
                             Integer.parseInt(scale.substring(dash + 1)));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--scale: '" + scale + "' is not 256, 384, jitter or MIN-MAX");
+            throw new IllegalArgumentException("'" + scale + "' is not 256, 384, jitter or MIN-MAX");
         }
     }
 }

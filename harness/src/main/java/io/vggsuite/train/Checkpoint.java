@@ -62,10 +62,15 @@ final class Checkpoint {
         byte[] content = bytes.toByteArray();
         byte[] digest = sha256(content);
         Path file = dir.resolve(String.format("epoch-%04d.ckpt", epoch));
-        AtomicFiles.writeBytes(file, out -> {
-            out.write(content);
-            out.write(digest);
-        });
+        try {
+            AtomicFiles.writeBytes(file, out -> {
+                out.write(content);
+                out.write(digest);
+            });
+        } catch (IOException e) {
+            // A full disk says only "No space left on device"; name the file it could not write.
+            throw new IOException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
+        }
         prune(dir);
         return file;
     }

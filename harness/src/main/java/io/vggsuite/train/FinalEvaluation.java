@@ -40,23 +40,33 @@ public final class FinalEvaluation {
     public Scores evaluate(TrainedRun run, EvalMethod method, List<Integer> paperScales) throws IOException {
         RunFolder folder = run.folder();
         String name = predictionsName(method, paperScales);
-        Optional<Predictions> kept = folder.predictions(name);
-        if (kept.isPresent()) {
-            return new Scores(kept.get().labels(), kept.get().probabilities());
-        }
         ScaleMapping mapping = ScaleMapping.forCrop(run.spec().model().cropSize());
         List<Integer> scales = paperScales.stream().map(mapping::map).toList();
-        Scores scores = method == EvalMethod.DENSE_AND_MULTI_CROP
-                // The average of the two (Section 4.3): both are kept, so nothing is recomputed.
-                ? Scores.average(List.of(evaluate(run, EvalMethod.DENSE, paperScales),
-                        evaluate(run, EvalMethod.MULTI_CROP, paperScales)))
-                : compute(run, Protocol.of(method, scales));
+        Optional<Predictions> kept = folder.predictions(name);
+        Scores scores;
+        if (kept.isPresent()) {
+            scores = new Scores(kept.get().labels(), kept.get().probabilities());
+        } else {
+            scores = method == EvalMethod.DENSE_AND_MULTI_CROP
+                    // The average of the two (Section 4.3): both are kept, so nothing is recomputed.
+                    ? Scores.average(List.of(evaluate(run, EvalMethod.DENSE, paperScales),
+                            evaluate(run, EvalMethod.MULTI_CROP, paperScales)))
+                    : compute(run, Protocol.of(method, scales));
+        }
+        FinalRecord row = new FinalRecord(method, scales, List.copyOf(paperScales), scores.top1Error(),
+                scores.top5Error(), scores.images());
+        // Kept posteriors are not enough: a process killed between writing them and final.csv
+        // left no row, so the row is written whenever it is missing.
+        if (kept.isPresent() && folder.finals().contains(row)) {
+            return scores;
+        }
         try (RunLock lock = folder.lock()) {
-            folder.writePredictions(name, scores.labels(), scores.probabilities());
+            if (kept.isEmpty()) {
+                folder.writePredictions(name, scores.labels(), scores.probabilities());
+            }
             List<FinalRecord> rows = new ArrayList<>(folder.finals());
             rows.removeIf(r -> r.method() == method && r.paperTestScales().equals(paperScales));
-            rows.add(new FinalRecord(method, scales, List.copyOf(paperScales), scores.top1Error(), scores.top5Error(),
-                    scores.images()));
+            rows.add(row);
             folder.writeFinal(rows);
         }
         return scores;

@@ -27,6 +27,11 @@ public final class Progress {
         return new Progress(System.out, System.console() != null && !ci, true);
     }
 
+    /** One line per epoch and per note to {@code out}: what a CI log gets, for callers that keep it. */
+    public static Progress lines(PrintStream out) {
+        return new Progress(out, false, true);
+    }
+
     public static Progress quiet() {
         return new Progress(System.out, false, false);
     }

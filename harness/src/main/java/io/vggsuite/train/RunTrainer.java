@@ -240,11 +240,16 @@ public final class RunTrainer {
                             stats.imagesPerSecond(), eta(rows, recipe.maxEpochs()));
                 }
             }
-            AtomicFiles.writeBytes(folder.dir().resolve(TrainedRun.MODEL_FILE), out -> {
-                DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
-                net.saveParameters(data);
-                data.flush();
-            });
+            Path modelFile = folder.dir().resolve(TrainedRun.MODEL_FILE);
+            try {
+                AtomicFiles.writeBytes(modelFile, out -> {
+                    DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
+                    net.saveParameters(data);
+                    data.flush();
+                });
+            } catch (IOException e) {
+                throw new IOException("cannot write " + modelFile + ": " + e.getMessage(), e);
+            }
             provenance.writeEnd(folder, spec, images, devices, started, "complete");
             folder.markComplete();
             return new TrainedRun(spec, folder, TrainedRun.Outcome.TRAINED, Optional.empty());

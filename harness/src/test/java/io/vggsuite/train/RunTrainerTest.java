@@ -103,7 +103,7 @@ class RunTrainerTest {
 
     @Test
     void aFewEpochsLearnTheTinyClassesWellAboveChance() throws IOException {
-        TrainedRun run = trainer().train(tinyRun(0.01f, 8, 0.25));
+        TrainedRun run = trainer().train(tinyRun(0.002f, 8, 0.25));
         List<EpochRecord> epochs = run.folder().epochs();
         double last = epochs.get(epochs.size() - 1).validationTop1Error();
         assertTrue(epochs.get(epochs.size() - 1).trainLoss() < 0.8 * epochs.get(0).trainLoss(), "loss did not fall");

@@ -1,0 +1,71 @@
+package io.vggsuite.reliability;
+
+import io.vggsuite.data.TrainScale;
+import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.VggConfig;
+import io.vggsuite.model.VggSpec;
+import io.vggsuite.results.EvalMethod;
+import io.vggsuite.testing.TinyImageFolder;
+import io.vggsuite.train.DataCatalog;
+import io.vggsuite.train.DataSpec;
+import io.vggsuite.train.FinalEvaluation;
+import io.vggsuite.train.LearningRateSchedule;
+import io.vggsuite.train.Progress;
+import io.vggsuite.train.Recipe;
+import io.vggsuite.train.RunProvenance;
+import io.vggsuite.train.RunSpec;
+import io.vggsuite.train.RunTrainer;
+import io.vggsuite.train.Start;
+import io.vggsuite.train.TrainedRun;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A multi-run budget small enough to kill twenty times in a few minutes: five runs of a 1/16-width
+ * net on a {@link TinyImageFolder}, three epochs each, then two test-set evaluations of each, all
+ * into one results folder, as an ablation budget does. {@code main(dataDir, resultsDir)} runs it
+ * in a child JVM.
+ */
+final class TinyBudget {
+
+    static final int EPOCHS = 3;
+    static final List<EvalMethod> METHODS = List.of(EvalMethod.CENTRE_CROP, EvalMethod.MULTI_CROP);
+    static final List<Integer> PAPER_Q = List.of(256);
+
+    private TinyBudget() {}
+
+    /** Images for the budget: 80 training (20 of them held out for validation) and 40 test. */
+    static void writeImages(Path data) throws IOException {
+        TinyImageFolder.write(data, 20, 10);
+    }
+
+    static List<RunSpec> runs(Path data) {
+        return List.of(run(data, VggConfig.A, 1), run(data, VggConfig.A, 2), run(data, VggConfig.A, 3),
+                run(data, VggConfig.A_LRN, 1), run(data, VggConfig.B, 1));
+    }
+
+    static RunSpec run(Path data, VggConfig config, long seed) {
+        VggSpec model = new VggSpec(config, TinyImageFolder.CLASSES, 3, 1.0 / 16, 32);
+        Recipe recipe = Recipe.paper().withBatchSize(10).withLearningRate(0.01f).withMaxEpochs(EPOCHS)
+                .withSchedule(new LearningRateSchedule.Milestones(List.of(2)));
+        return new RunSpec(new DataSpec("imagefolder:" + data, 0, 20, 0, 3), model, TrainScale.fixed(256),
+                true, true, new Start.FromScratch(Initialisation.GLOROT), recipe, seed);
+    }
+
+    static void trainAndEvaluate(Path data, Path results, Progress progress) throws IOException {
+        DataCatalog catalog = new DataCatalog();
+        RunTrainer trainer = new RunTrainer(results, catalog, RunProvenance.forBudget("reliability"), progress);
+        FinalEvaluation evaluation = new FinalEvaluation(catalog);
+        for (RunSpec spec : runs(data)) {
+            TrainedRun run = trainer.train(spec);
+            for (EvalMethod method : METHODS) {
+                evaluation.evaluate(run, method, PAPER_Q);
+            }
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        trainAndEvaluate(Path.of(args[0]), Path.of(args[1]), Progress.lines(System.out));
+    }
+}

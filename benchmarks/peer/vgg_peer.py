@@ -145,8 +145,9 @@ def loaded_blas():
     """The BLAS library the process really mapped (Debian picks libblas.so.3 by update-alternatives)."""
     torch.randn(64, 64) @ torch.randn(64, 64)
     with open("/proc/self/maps") as maps:
-        paths = {line.split()[-1] for line in maps if "blas" in line.lower() and "/" in line}
-    return ",".join(sorted(os.path.realpath(p) for p in paths)) or "none mapped"
+        paths = {os.path.realpath(line.split()[-1]) for line in maps if "blas" in line.lower() and "/" in line}
+    named = sorted(os.path.basename(p) for p in paths if "openblas" in os.path.basename(p)) or sorted(paths)
+    return ",".join(named) or "none mapped"
 
 
 def model_and_optimizer(config, args):

@@ -54,6 +54,9 @@ public final class PerformanceBenchmark {
     /** Debian's interpreter: the one its python3-torch is installed for (a pyenv shim may shadow it on PATH). */
     private static final String PYTHON = "/usr/bin/python3";
 
+    /** {@code -Dbenchmark.jfr=DIR}: record each cell with Java Flight Recorder into DIR/cell-X.jfr. */
+    private static final String JFR_PROPERTY = "benchmark.jfr";
+
     private static final double TARGET_PEER = 1.6;
     private static final double TARGET_PIPELINE = 0.95;
     private static final double TARGET_CEILING = 0.65;
@@ -117,6 +120,12 @@ public final class PerformanceBenchmark {
                     "-Dai.djl.offline=true",
                     "-cp", System.getProperty("java.class.path")));
             passThrough(command, "vgg.data.dir");
+            String jfr = System.getProperty(JFR_PROPERTY, "");
+            if (!jfr.isBlank()) {
+                Path recording = Path.of(jfr).toAbsolutePath().resolve("cell-" + config.name() + ".jfr");
+                Files.createDirectories(recording.getParent());
+                command.add(1, "-XX:StartFlightRecording=settings=profile,filename=" + recording);
+            }
             command.addAll(List.of(SuiteCell.class.getName(), config.name(), size.name(), results.toString()));
             System.out.println("suite cell " + config.name() + ": training and evaluating in a child JVM ("
                     + CELL_HEAP + ")");
@@ -238,6 +247,8 @@ public final class PerformanceBenchmark {
                 c -> "");
         row(t, "Evaluation, dense + flip, Q " + q + " (test img/s)", c -> fmt0(number(cells.get(c), "eval_dense")),
                 c -> "");
+        row(t, "Evaluation, dense + flip, " + cells.get(CONFIGS.get(0)).get("eval_dense_per_pass")
+                        + " images per pass (test img/s)", c -> fmt0(number(cells.get(c), "eval_dense_wide")), c -> "");
         row(t, "Evaluation, multi-crop 50 views, Q " + q + " (test img/s)",
                 c -> fmt0(number(cells.get(c), "eval_multi_crop")), c -> "");
         row(t, "Peak resident memory of the cell's JVM (VmHWM)", c -> {
@@ -246,7 +257,8 @@ public final class PerformanceBenchmark {
         }, c -> "≤ " + TARGET_RSS_GIB + " GiB");
         t.append(String.format(Locale.ROOT, "%nMatrix-product ceiling: %.1f GFLOP/s (%d×%d float32 through DJL, best of %d"
                         + " rounds of %d). Evaluation: %s test images per protocol. Suite end to end: the last of %d"
-                        + " epochs of RunTrainer; compute only and the peer: %d steps after %d untimed.%n",
+                        + " epochs of RunTrainer; compute only and the peer: %d steps after %d untimed. Evaluation"
+                        + " passes as FinalEvaluation makes them: 256 centre crops, 5 images for dense and multi-crop.%n",
                 ceiling, CEILING_SIDE, CEILING_SIDE, CEILING_ROUNDS, size.ceilingProducts(), n, size.epochs(),
                 size.computeSteps(), size.computeWarmup()));
         return t.toString();

@@ -102,6 +102,12 @@ public final class SuiteCell {
             print("eval_centre", evaluate(new Evaluator(net, manager, views, VIEWS_PER_PASS),
                     new Protocol.CentreCrop(List.of(q)), n));
             print("eval_dense", evaluate(new Evaluator(net, manager, views, perPass), new Protocol.Dense(List.of(q)), n));
+            // Dense sends 2 whole images per test image, not 50 crops: the same pixels per pass as
+            // 256 centre crops allow this many (the fix proposed for FinalEvaluation's 5).
+            int densePerPass = Math.max(1, VIEWS_PER_PASS * model.cropSize() * model.cropSize() / (2 * q * q));
+            print("eval_dense_per_pass", densePerPass);
+            print("eval_dense_wide", evaluate(new Evaluator(net, manager, views, densePerPass),
+                    new Protocol.Dense(List.of(q)), n));
             print("eval_multi_crop", evaluate(new Evaluator(net, manager, views, perPass),
                     new Protocol.MultiCrop(List.of(q)), n));
         }

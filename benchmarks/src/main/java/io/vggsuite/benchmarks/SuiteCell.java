@@ -1,0 +1,148 @@
+package io.vggsuite.benchmarks;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import io.vggsuite.ablation.AblationPlan;
+import io.vggsuite.ablation.Budget;
+import io.vggsuite.data.ScaleMapping;
+import io.vggsuite.data.TestViews;
+import io.vggsuite.eval.Evaluator;
+import io.vggsuite.eval.Protocol;
+import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.VggConfig;
+import io.vggsuite.model.VggNet;
+import io.vggsuite.model.VggSpec;
+import io.vggsuite.results.EpochRecord;
+import io.vggsuite.train.ComputeThroughput;
+import io.vggsuite.train.DataCatalog;
+import io.vggsuite.train.Devices;
+import io.vggsuite.train.Progress;
+import io.vggsuite.train.Recipe;
+import io.vggsuite.train.RunProvenance;
+import io.vggsuite.train.RunSpec;
+import io.vggsuite.train.RunTrainer;
+import io.vggsuite.train.Start;
+import io.vggsuite.train.TrainedRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One cell of the quick budget in a JVM of its own, so that its peak resident memory is its own:
+ * {@link PerformanceBenchmark} starts one per configuration and reads the {@code cell.} lines it
+ * prints. In order:
+ *
+ * <ol>
+ *   <li>loads the data through {@link DataCatalog}, as a budget does (decoded store cache);
+ *   <li>trains the net end to end with {@link RunTrainer}, the suite's own loop (live augmentation
+ *       by {@code TrainingBatches}, SGD step, per-epoch validation, checkpoint), for the size's
+ *       epochs, and reports the last epoch's images/s from its {@code epochs.csv} row;
+ *   <li>evaluates the trained net on test images by centre crop, dense and multi-crop at the
+ *       single test scale Q of jittered S (Section 4.1), with the views per pass that {@code
+ *       FinalEvaluation} uses, and reports test images/s of each;
+ *   <li>reads its own peak resident set size ({@code VmHWM} in {@code /proc/self/status});
+ *   <li>measures compute-only training throughput with {@link ComputeThroughput} (random tensors).
+ * </ol>
+ *
+ * Arguments: the configuration's letter, the size's name, a results folder (emptied by the caller).
+ */
+public final class SuiteCell {
+
+    /** Prefix of the lines the parent parses. */
+    static final String PREFIX = "cell.";
+
+    /** The quick budget's seed. */
+    private static final long SEED = 1;
+    /** {@code FinalEvaluation.VIEWS_PER_PASS}: centre crops per pass; multi-crop and dense send 256/50 = 5 images. */
+    private static final int VIEWS_PER_PASS = 256;
+
+    private SuiteCell() {}
+
+    public static void main(String[] args) throws IOException {
+        VggConfig config = VggConfig.valueOf(args[0]);
+        BenchmarkSize size = BenchmarkSize.named(args[1]);
+        Path results = Path.of(args[2]);
+        Budget quick = Budget.QUICK;
+        VggSpec model = new VggSpec(config, 10, 3, quick.width(), quick.crop());
+        RunSpec spec = new RunSpec(size.data(), model, AblationPlan.JITTERED, true, true,
+                new Start.FromScratch(Initialisation.GLOROT),
+                Recipe.paper().withBatchSize(quick.batchSize()).withMaxEpochs(size.epochs())
+                        .withSchedule(quick.schedule()),
+                SEED);
+        Engine.getInstance(); // loads the natives that JniUtils calls into
+        print("threads", JniUtils.getNumThreads());
+        print("interop_threads", JniUtils.getNumInteropThreads());
+
+        DataCatalog catalog = new DataCatalog();
+        long start = System.nanoTime();
+        DataCatalog.Loaded images = catalog.load(spec.data());
+        print("load_seconds", seconds(start));
+        print("train_images", images.train().size());
+
+        Files.createDirectories(results);
+        TrainedRun run = new RunTrainer(results, catalog, RunProvenance.forBudget("benchmark"), Progress.forEnvironment())
+                .train(spec);
+        List<EpochRecord> epochs = run.folder().epochs();
+        EpochRecord last = epochs.get(epochs.size() - 1);
+        print("end_to_end", last.imagesPerSecond());
+        print("end_to_end_epochs", epochs.stream().map(e -> String.format(Locale.ROOT, "%.0f", e.imagesPerSecond()))
+                .toList());
+
+        int q = ScaleMapping.forCrop(model.cropSize()).singleScaleQ(spec.paperScale());
+        print("eval_q", q);
+        int n = Math.min(size.evalImages(), images.test().size());
+        print("eval_images", n);
+        try (NDManager manager = NDManager.newBaseManager(Devices.primary())) {
+            VggNet net = run.load(manager);
+            TestViews views = new TestViews(images.test(), images.preprocessing(), model.cropSize());
+            int perPass = Math.max(1, VIEWS_PER_PASS / Protocol.MultiCrop.VIEWS_PER_SCALE);
+            print("eval_centre", evaluate(new Evaluator(net, manager, views, VIEWS_PER_PASS),
+                    new Protocol.CentreCrop(List.of(q)), n));
+            print("eval_dense", evaluate(new Evaluator(net, manager, views, perPass), new Protocol.Dense(List.of(q)), n));
+            // Dense sends 2 whole images per test image, not 50 crops: the same pixels per pass as
+            // 256 centre crops allow this many (the fix proposed for FinalEvaluation's 5).
+            int densePerPass = Math.max(1, VIEWS_PER_PASS * model.cropSize() * model.cropSize() / (2 * q * q));
+            print("eval_dense_per_pass", densePerPass);
+            print("eval_dense_wide", evaluate(new Evaluator(net, manager, views, densePerPass),
+                    new Protocol.Dense(List.of(q)), n));
+            print("eval_multi_crop", evaluate(new Evaluator(net, manager, views, perPass),
+                    new Protocol.MultiCrop(List.of(q)), n));
+        }
+        print("vm_hwm_kib", statusKib("VmHWM"));
+        print("max_heap_mib", Runtime.getRuntime().maxMemory() >> 20);
+
+        print("compute", ComputeThroughput.imagesPerSecond(model, quick.batchSize(), size.computeWarmup(),
+                size.computeSteps()));
+    }
+
+    /** Test images per second of {@code protocol} over the first {@code n} test images, after one untimed pass. */
+    private static double evaluate(Evaluator evaluator, Protocol protocol, int n) {
+        evaluator.evaluate(protocol, 0, Math.min(n, 8));
+        long start = System.nanoTime();
+        evaluator.evaluate(protocol, 0, n);
+        return n / seconds(start);
+    }
+
+    /** A {@code kB} field of {@code /proc/self/status}, such as VmHWM (the peak resident set size). */
+    static long statusKib(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").trim());
+            }
+        }
+        throw new IOException("/proc/self/status has no " + field);
+    }
+
+    private static void print(String key, Object value) {
+        String text = value instanceof Double d ? String.format(Locale.ROOT, "%.2f", d) : String.valueOf(value);
+        System.out.println(PREFIX + key + "=" + text);
+        System.out.flush();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

@@ -12,10 +12,10 @@ profile=()
 [ "$budget" = smoke ] || profile=(-Pablation)
 
 # The experiments only: the regression check would compare against the baseline being replaced.
-mvn -B -q "${profile[@]}" verify -pl harness,reports,experiments -Dtest='io.vggsuite.experiments.**' \
+mvn -B -q "${profile[@]}" verify -pl harness,reports,experiments -Dtest='io.vggsuite.experiments.**,!ImagenetBudgetTest' \
   -Dsurefire.failIfNoSpecifiedTests=false -Dablation.budget="$budget" -Dablation.seeds="$seeds" \
   -Dablation.results="$work/seeds"
-mvn -B -q "${profile[@]}" verify -pl harness,reports,experiments -Dtest='io.vggsuite.experiments.**' \
+mvn -B -q "${profile[@]}" verify -pl harness,reports,experiments -Dtest='io.vggsuite.experiments.**,!ImagenetBudgetTest' \
   -Dsurefire.failIfNoSpecifiedTests=false -Dablation.budget="$budget" -Dablation.seeds="${seeds%%,*}" \
   -Dablation.results="$work/rerun"
 ci/baseline derive "$budget" "$work/seeds/$budget" "$work/rerun/$budget" "$message"

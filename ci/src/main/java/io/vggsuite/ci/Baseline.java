@@ -120,13 +120,14 @@ public record Baseline(SortedMap<String, Row> rows, Properties provenance) {
     public void write(Path baselines, String budget) throws IOException {
         Files.createDirectories(baselines);
         AtomicFiles.write(csv(baselines, budget), out -> {
-            try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
-                for (var entry : rows.entrySet()) {
-                    Row r = entry.getValue();
-                    printer.printRecord(entry.getKey(), r.value(), r.seedMean(), r.seedStd(), r.low(), r.high(),
-                            r.sameMachineTolerance());
-                }
+            // Not closed here: AtomicFiles owns the stream and closes it after syncing.
+            CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
+            for (var entry : rows.entrySet()) {
+                Row r = entry.getValue();
+                printer.printRecord(entry.getKey(), r.value(), r.seedMean(), r.seedStd(), r.low(), r.high(),
+                        r.sameMachineTolerance());
             }
+            printer.flush();
         });
         List<String> keys = new ArrayList<>(provenance.stringPropertyNames());
         keys.sort(String::compareTo);

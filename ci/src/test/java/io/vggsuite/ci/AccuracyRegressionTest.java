@@ -1,10 +1,12 @@
 package io.vggsuite.ci;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vggsuite.ablation.Budget;
 import io.vggsuite.ablation.ResultsLocation;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,13 @@ class AccuracyRegressionTest {
         Budget budget = Budget.named(System.getProperty("ablation.budget", "smoke"), "unused");
         Path root = Path.of(System.getProperty("ablation.root", ".."));
         Path results = ResultsLocation.of(budget, System.getProperty("ablation.results", ""), root);
-        Baseline baseline = Baseline.read(root.resolve("ci").resolve("baselines"), budget.name());
+        Path baselines = root.resolve("ci").resolve("baselines");
+        // Smoke's baseline is committed and must exist; a budget without one yet (quick, before its
+        // first derivation) is reported as not checked rather than failed or silently passed.
+        assumeTrue(budget.freshResults() || Files.exists(Baseline.csv(baselines, budget.name())),
+                () -> "no baseline for budget '" + budget.name() + "' yet: derive one with ci/derive-baseline.sh "
+                        + budget.name() + " \"why\"");
+        Baseline baseline = Baseline.read(baselines, budget.name());
         Baseline.Band band = Baseline.Band.fromProperty(System.getProperty("regression.band", ""));
         RegressionCheck.Outcome outcome = RegressionCheck.compare(baseline, BaselineMain.firstSeed(results), band);
         System.out.println("Accuracy regression check, budget " + budget.name() + ", results " + results + ":");

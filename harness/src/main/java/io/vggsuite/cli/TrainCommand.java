@@ -118,9 +118,13 @@ final class TrainCommand implements Callable<Integer> {
                 ? (spec.paperScale().min() + spec.paperScale().max()) / 2
                 : spec.paperScale().min());
         for (EvalMethod method : checked.methods()) {
+            long begin = System.nanoTime();
             Scores scores = evaluation.evaluate(run, method, q);
-            out.printf(Locale.ROOT, "%-17s Q %s: top-1 error %.2f%%, top-5 error %.2f%% (%d images)%n",
-                    method.id(), q, scores.top1Error(), scores.top5Error(), scores.images());
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            // A kept evaluation is read back, not recomputed: its time says nothing about speed.
+            out.printf(Locale.ROOT, "%-17s Q %s: top-1 error %.2f%%, top-5 error %.2f%% (%d images, %.1f s, %.0f"
+                    + " images/s)%n", method.id(), q, scores.top1Error(), scores.top5Error(), scores.images(),
+                    seconds, scores.images() / seconds);
         }
         return 0;
     }

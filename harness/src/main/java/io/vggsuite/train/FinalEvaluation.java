@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  */
 public final class FinalEvaluation {
 
-    /** Test views per forward pass; a multi-crop batch of images sends 50 views each. */
+    /** Crop-sized views per forward pass; larger inputs get proportionally fewer images. */
     private static final int VIEWS_PER_PASS = 256;
 
     private final DataCatalog data;
@@ -76,11 +76,25 @@ public final class FinalEvaluation {
         DataCatalog.Loaded images = data.load(run.spec().data());
         try (NDManager manager = NDManager.newBaseManager(Devices.primary())) {
             VggNet net = run.load(manager);
-            int perPass = protocol instanceof Protocol.CentreCrop ? VIEWS_PER_PASS
-                    : Math.max(1, VIEWS_PER_PASS / Protocol.MultiCrop.VIEWS_PER_SCALE);
+            int perPass = imagesPerPass(protocol, run.spec().model().cropSize());
             TestViews views = new TestViews(images.test(), images.preprocessing(), run.spec().model().cropSize());
             return new Evaluator(net, manager, views, perPass).evaluate(protocol, 0, images.test().size());
         }
+    }
+
+    /**
+     * Images per forward pass holding the work of a pass near {@link #VIEWS_PER_PASS} crops: a
+     * multi-crop image sends 50 crops, a dense one a whole image of Q² pixels instead of crop².
+     */
+    static int imagesPerPass(Protocol protocol, int crop) {
+        if (protocol instanceof Protocol.MultiCrop) {
+            return Math.max(1, VIEWS_PER_PASS / Protocol.MultiCrop.VIEWS_PER_SCALE);
+        }
+        if (protocol instanceof Protocol.Dense) {
+            long largest = protocol.scales().stream().mapToInt(Integer::intValue).max().orElse(crop);
+            return (int) Math.max(1, (long) VIEWS_PER_PASS * crop * crop / (largest * largest));
+        }
+        return VIEWS_PER_PASS;
     }
 
     static String predictionsName(EvalMethod method, List<Integer> paperScales) {

@@ -51,14 +51,16 @@ public record Budget(
             "every configuration and evaluation method on 2,000 CIFAR-10 images at width 1/8");
 
     /**
-     * The whole grid at CIFAR scale on one seed, sized to finish within an hour on 2 cores: at the
-     * ~1,500 images/s measured for net A here, 16 runs of 8 epochs (3 for the fine-tuned scales) on
-     * 20,000 images train in about half an hour, leaving room for the evaluations and the build.
+     * The whole grid at CIFAR scale on one seed, sized to finish within an hour on 2 cores. A first
+     * run at 20,000 images and 8 epochs (3 fine-tuning) trained net A at ~1,120 images/s, which
+     * projected ~50 min of training for the 16 runs before any evaluation: too close to the hour on
+     * a machine whose throughput varies by ±25% from minute to minute. 16,000 images for 6 epochs
+     * (2 fine-tuning) is ~60% of that work.
      */
     public static final Budget QUICK = new Budget("quick",
-            new DataSpec("cifar10", 20000, 2000, 2500, 7), 0.25, 32, 64, 8, 3,
-            new LearningRateSchedule.Milestones(List.of(6)), Initialisation.GLOROT, List.of(1L), false,
-            Optional.of(80.0), "the grid at CIFAR-10 scale, width 1/4, 20,000 training images, one seed");
+            new DataSpec("cifar10", 16000, 2000, 2500, 7), 0.25, 32, 64, 6, 2,
+            new LearningRateSchedule.Milestones(List.of(5)), Initialisation.GLOROT, List.of(1L), false,
+            Optional.of(80.0), "the grid at CIFAR-10 scale, width 1/4, 16,000 training images, one seed");
 
     /** CIFAR scale to convergence under the paper's plateau schedule, three seeds. */
     public static final Budget FULL = new Budget("full",

@@ -245,10 +245,9 @@ public final class PerformanceBenchmark {
         String n = cells.get(CONFIGS.get(0)).get("eval_images");
         row(t, "Evaluation, centre crop, Q " + q + " (test img/s)", c -> fmt0(number(cells.get(c), "eval_centre")),
                 c -> "");
-        row(t, "Evaluation, dense + flip, Q " + q + " (test img/s)", c -> fmt0(number(cells.get(c), "eval_dense")),
+        row(t, "Evaluation, dense + flip, Q " + q + ", " + cells.get(CONFIGS.get(0)).get("eval_dense_per_pass")
+                + " images per pass (test img/s)", c -> fmt0(number(cells.get(c), "eval_dense")),
                 c -> "");
-        row(t, "Evaluation, dense + flip, " + cells.get(CONFIGS.get(0)).get("eval_dense_per_pass")
-                        + " images per pass (test img/s)", c -> fmt0(number(cells.get(c), "eval_dense_wide")), c -> "");
         row(t, "Evaluation, multi-crop 50 views, Q " + q + " (test img/s)",
                 c -> fmt0(number(cells.get(c), "eval_multi_crop")), c -> "");
         row(t, "Peak resident memory of the cell's JVM (VmHWM)", c -> {

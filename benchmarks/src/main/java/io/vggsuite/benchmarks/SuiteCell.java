@@ -17,6 +17,7 @@ import io.vggsuite.results.EpochRecord;
 import io.vggsuite.train.ComputeThroughput;
 import io.vggsuite.train.DataCatalog;
 import io.vggsuite.train.Devices;
+import io.vggsuite.train.FinalEvaluation;
 import io.vggsuite.train.Progress;
 import io.vggsuite.train.Recipe;
 import io.vggsuite.train.RunProvenance;
@@ -41,7 +42,7 @@ import java.util.Locale;
  *       by {@code TrainingBatches}, SGD step, per-epoch validation, checkpoint), for the size's
  *       epochs, and reports the last epoch's images/s from its {@code epochs.csv} row;
  *   <li>evaluates the trained net on test images by centre crop, dense and multi-crop at the
- *       single test scale Q of jittered S (Section 4.1), with the views per pass that {@code
+ *       single test scale Q of jittered S (Section 4.1), with the images per pass that {@code
  *       FinalEvaluation} uses, and reports test images/s of each;
  *   <li>reads its own peak resident set size ({@code VmHWM} in {@code /proc/self/status});
  *   <li>measures compute-only training throughput with {@link ComputeThroughput} (random tensors).
@@ -56,9 +57,6 @@ public final class SuiteCell {
 
     /** The quick budget's seed. */
     private static final long SEED = 1;
-    /** {@code FinalEvaluation.VIEWS_PER_PASS}: centre crops per pass; multi-crop and dense send 256/50 = 5 images. */
-    private static final int VIEWS_PER_PASS = 256;
-
     private SuiteCell() {}
 
     public static void main(String[] args) throws IOException {
@@ -98,18 +96,16 @@ public final class SuiteCell {
         try (NDManager manager = NDManager.newBaseManager(Devices.primary())) {
             VggNet net = run.load(manager);
             TestViews views = new TestViews(images.test(), images.preprocessing(), model.cropSize());
-            int perPass = Math.max(1, VIEWS_PER_PASS / Protocol.MultiCrop.VIEWS_PER_SCALE);
-            print("eval_centre", evaluate(new Evaluator(net, manager, views, VIEWS_PER_PASS),
-                    new Protocol.CentreCrop(List.of(q)), n));
-            print("eval_dense", evaluate(new Evaluator(net, manager, views, perPass), new Protocol.Dense(List.of(q)), n));
-            // Dense sends 2 whole images per test image, not 50 crops: the same pixels per pass as
-            // 256 centre crops allow this many (the fix proposed for FinalEvaluation's 5).
-            int densePerPass = Math.max(1, VIEWS_PER_PASS * model.cropSize() * model.cropSize() / (2 * q * q));
+            Protocol centre = new Protocol.CentreCrop(List.of(q));
+            Protocol dense = new Protocol.Dense(List.of(q));
+            Protocol multiCrop = new Protocol.MultiCrop(List.of(q));
+            int densePerPass = FinalEvaluation.imagesPerPass(dense, model.cropSize());
             print("eval_dense_per_pass", densePerPass);
-            print("eval_dense_wide", evaluate(new Evaluator(net, manager, views, densePerPass),
-                    new Protocol.Dense(List.of(q)), n));
-            print("eval_multi_crop", evaluate(new Evaluator(net, manager, views, perPass),
-                    new Protocol.MultiCrop(List.of(q)), n));
+            print("eval_centre", evaluate(new Evaluator(net, manager, views,
+                    FinalEvaluation.imagesPerPass(centre, model.cropSize())), centre, n));
+            print("eval_dense", evaluate(new Evaluator(net, manager, views, densePerPass), dense, n));
+            print("eval_multi_crop", evaluate(new Evaluator(net, manager, views,
+                    FinalEvaluation.imagesPerPass(multiCrop, model.cropSize())), multiCrop, n));
         }
         print("vm_hwm_kib", statusKib("VmHWM"));
         print("max_heap_mib", Runtime.getRuntime().maxMemory() >> 20);

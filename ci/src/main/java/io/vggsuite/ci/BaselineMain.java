@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -16,6 +17,7 @@ import java.util.TreeMap;
  *
  * <pre>
  * derive BUDGET SEEDS_RESULTS RERUN_RESULTS MESSAGE   bands from N seeds and a same-machine rerun
+ *                                                     (RERUN_RESULTS "none": no rerun was run)
  * update BUDGET RESULTS MESSAGE                       new values from one run, band widths kept
  * check  BUDGET RESULTS [cross-machine|same-machine]  print the table; exit 1 outside the band
  * </pre>
@@ -23,6 +25,9 @@ import java.util.TreeMap;
  * Baselines are written to {@code ci/baselines} (or {@code -Dci.baselines=DIR}).
  */
 public final class BaselineMain {
+
+    /** What {@code derive} takes instead of a rerun's results folder when there was none. */
+    static final String NO_RERUN = "none";
 
     private BaselineMain() {}
 
@@ -35,7 +40,8 @@ public final class BaselineMain {
         Path baselines = Path.of(System.getProperty("ci.baselines", "ci/baselines"));
         String budget = args[1];
         switch (args[0]) {
-            case "derive" -> derive(baselines, budget, Path.of(args[2]), Path.of(args[3]), required(args, 4));
+            case "derive" -> derive(baselines, budget, Path.of(args[2]),
+                    NO_RERUN.equals(args[3]) ? Optional.empty() : Optional.of(Path.of(args[3])), required(args, 4));
             case "update" -> update(baselines, budget, Path.of(args[2]), required(args, 3));
             case "check" -> {
                 Baseline.Band band = Baseline.Band.fromProperty(args.length > 3 ? args[3] : "");
@@ -58,17 +64,23 @@ public final class BaselineMain {
         return args[index];
     }
 
-    static void derive(Path baselines, String budget, Path seedsResults, Path rerunResults, String message)
-            throws IOException {
+    static void derive(Path baselines, String budget, Path seedsResults, Optional<Path> rerunResults,
+            String message) throws IOException {
         SortedMap<Long, SortedMap<String, Double>> bySeed = Metrics.bySeed(ResultsRoot.at(seedsResults));
-        Map<String, Double> rerun = firstSeed(rerunResults);
         Properties provenance = provenance(seedsResults, budget, message);
         provenance.setProperty("seeds", bySeed.keySet().toString());
+        String sameMachine = rerunResults.isPresent()
+                ? "the first seed's value ± its measured rerun difference + " + Tolerances.ROUND_OFF
+                : "the first seed's value ± " + Tolerances.ROUND_OFF + ", NOT measured for this budget (no rerun);"
+                        + " it assumes the determinism the smoke budget's rerun measures";
         provenance.setProperty("derived", "cross-machine band: mean over seeds ± (" + Tolerances.K
                 + "·std + margin), margin " + Tolerances.ERROR_MARGIN + " points of error or "
-                + Tolerances.LOSS_MARGIN + " of loss, widened to cover the first seed; same-machine band: the"
-                + " first seed's value ± its measured rerun difference + " + Tolerances.ROUND_OFF);
-        new Baseline(Tolerances.derive(bySeed, rerun), provenance).write(baselines, budget);
+                + Tolerances.LOSS_MARGIN + " of loss, widened to cover the first seed; same-machine band: "
+                + sameMachine);
+        SortedMap<String, Baseline.Row> rows = rerunResults.isPresent()
+                ? Tolerances.derive(bySeed, firstSeed(rerunResults.get()))
+                : Tolerances.deriveWithoutRerun(bySeed);
+        new Baseline(rows, provenance).write(baselines, budget);
         System.out.println("wrote " + Baseline.csv(baselines, budget) + " from seeds " + bySeed.keySet());
     }
 

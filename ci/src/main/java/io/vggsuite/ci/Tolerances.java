@@ -58,4 +58,16 @@ public final class Tolerances {
         }
         return rows;
     }
+
+    /**
+     * Bands for a budget too long to run twice with the same seed: the same-machine tolerance is
+     * round-off alone, which holds only where a run is deterministic, as the smoke budget's
+     * rerun measures for the same code path. The baseline's provenance must say so.
+     */
+    public static SortedMap<String, Baseline.Row> deriveWithoutRerun(SortedMap<Long, SortedMap<String, Double>> bySeed) {
+        if (bySeed.isEmpty()) {
+            throw new IllegalArgumentException("deriving a band needs at least 2 seeds, got 0");
+        }
+        return derive(bySeed, bySeed.get(bySeed.firstKey()));
+    }
 }

@@ -25,7 +25,18 @@ class RegressionCheckTest {
 
     private static Baseline baseline() {
         SortedMap<Long, SortedMap<String, Double>> bySeed = seeds(70, 71, 69, 70.5, 70);
-        return new Baseline(Tolerances.derive(bySeed, bySeed.get(1L)), new Properties());
+        return new Baseline(Tolerances.deriveWithoutRerun(bySeed), new Properties());
+    }
+
+    @Test
+    void aMeasuredRerunDifferenceSetsTheSameMachineBandAndNoRerunLeavesRoundOffOnly() {
+        SortedMap<Long, SortedMap<String, Double>> bySeed = seeds(70, 71, 69, 70.5, 70);
+        SortedMap<String, Double> rerun = new TreeMap<>(bySeed.get(1L));
+        rerun.put("A S256 glorot | dense Q256 | top-1 error", 70.25);
+        String metric = "A S256 glorot | dense Q256 | top-1 error";
+        assertEquals(0.25 + Tolerances.ROUND_OFF,
+                Tolerances.derive(bySeed, rerun).get(metric).sameMachineTolerance(), 1e-12);
+        assertEquals(Tolerances.ROUND_OFF, Tolerances.deriveWithoutRerun(bySeed).get(metric).sameMachineTolerance(), 1e-15);
     }
 
     @Test

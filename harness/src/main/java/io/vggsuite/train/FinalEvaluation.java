@@ -86,7 +86,7 @@ public final class FinalEvaluation {
      * Images per forward pass holding the work of a pass near {@link #VIEWS_PER_PASS} crops: a
      * multi-crop image sends 50 crops, a dense one a whole image of Q² pixels instead of crop².
      */
-    static int imagesPerPass(Protocol protocol, int crop) {
+    public static int imagesPerPass(Protocol protocol, int crop) {
         if (protocol instanceof Protocol.MultiCrop) {
             return Math.max(1, VIEWS_PER_PASS / Protocol.MultiCrop.VIEWS_PER_SCALE);
         }

@@ -16,7 +16,6 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -133,15 +132,6 @@ class ReportTest {
         Report.generate(more, config -> new ParameterTable.Counted(1, 1));
         String markdown = Files.readString(more.resolve("report/report.md"));
         assertTrue(markdown.contains("| C | [256;512] | 384 | 27.3 | 8.8 | [37;73] | 55 | 26.1"), markdown);
-    }
-
-    /** Writes the fixture's report where a person can open it: -Dreport.preview=/some/dir. */
-    @Test
-    @EnabledIfSystemProperty(named = "report.preview", matches = ".+")
-    void writePreview() {
-        Path dir = Path.of(System.getProperty("report.preview"));
-        Fixtures.write(dir);
-        assertTrue(Report.generate(dir).contains(dir.resolve("report/report.html")));
     }
 
     /** Cells of a Markdown table row: unescaped pipes minus one. */

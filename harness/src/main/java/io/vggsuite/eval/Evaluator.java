@@ -3,8 +3,10 @@ package io.vggsuite.eval;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
 import io.vggsuite.data.TestViews;
+import io.vggsuite.model.VggConfig;
 import io.vggsuite.model.VggNet;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +85,7 @@ public final class Evaluator {
             return softmax(classScores(views.centreCrops(scope, start, end, q)));
         }
         if (protocol instanceof Protocol.Dense dense) {
-            NDArray images = views.wholeImages(scope, start, end, q);
+            NDArray images = centredOnTheScoreMapGrid(views.wholeImages(scope, start, end, q));
             NDArray posteriors = softmax(spatialMean(images));
             if (dense.flip()) {
                 posteriors = posteriors.add(softmax(spatialMean(images.flip(3)))).div(2);
@@ -96,6 +98,32 @@ public final class Evaluator {
             return posteriors.reshape(n, Protocol.MultiCrop.VIEWS_PER_SCALE, -1).mean(new int[] {1});
         }
         throw new IllegalArgumentException("protocol " + protocol + " has no single-scale form");
+    }
+
+    /**
+     * The central part of each image whose sides are multiples of the net's total stride (32).
+     * Each cell of the class score map then sees a whole stride-sized tile, and the tiles sit
+     * symmetrically on the image. The paper's test scales are all multiples of 32, so it never
+     * needs this; ours are not (Q = 37, 55, 73). Measured on the quick budget: floor pooling of the
+     * uncropped image kept only the top-left tiles (dense at Q = 55 erred 73% against ~52% for
+     * its centre crop), and ceil pooling averaged in border tiles holding a 5-pixel sliver of
+     * image (dense at Q = 37 erred 74% against 47%).
+     */
+    static NDArray centredOnTheScoreMapGrid(NDArray images) {
+        long height = images.getShape().get(2);
+        long width = images.getShape().get(3);
+        long keptHeight = height / VggConfig.TOTAL_STRIDE * VggConfig.TOTAL_STRIDE;
+        long keptWidth = width / VggConfig.TOTAL_STRIDE * VggConfig.TOTAL_STRIDE;
+        if (keptHeight == height && keptWidth == width) {
+            return images;
+        }
+        if (keptHeight == 0 || keptWidth == 0) {
+            throw new IllegalArgumentException("dense evaluation needs images of at least " + VggConfig.TOTAL_STRIDE
+                    + " pixels a side, got " + height + "×" + width);
+        }
+        long top = (height - keptHeight) / 2;
+        long left = (width - keptWidth) / 2;
+        return images.get(new NDIndex(":, :, {}:{}, {}:{}", top, top + keptHeight, left, left + keptWidth));
     }
 
     private NDArray classScores(NDArray crops) {

@@ -31,12 +31,7 @@ public final class VggBuilder {
         } else if (layer instanceof Layer.Lrn) {
             features.add(new LocalResponseNorm());
         } else {
-            // Ceil mode: a side that is not a multiple of 32 keeps its last pixels in a partial
-            // window instead of dropping them. Training crops (32, 224) divide evenly, so nothing
-            // changes there. The paper's test scales Q are all multiples of 32 and ours are not:
-            // with floor pooling a Q = 55 image gives one score-map cell centred on its top-left
-            // 32 pixels, and dense evaluation (Section 3.2) becomes a corner crop.
-            features.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), true));
+            features.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
         }
     }
 }

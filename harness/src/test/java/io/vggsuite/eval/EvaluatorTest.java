@@ -3,6 +3,7 @@ package io.vggsuite.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -42,6 +43,34 @@ class EvaluatorTest {
         Initialisation.GLOROT.applyTo(net);
         net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
         return net;
+    }
+
+    /** Q = 37 is not a multiple of 32: dense evaluation keeps the central 32 pixels, as the centre crop does. */
+    @Test
+    void denseEvaluationJustAboveTheCropSizeSeesTheCentreNotACorner() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Evaluator evaluator = new Evaluator(net(manager), manager, views, 5);
+            Scores centre = evaluator.evaluate(new Protocol.CentreCrop(List.of(37)), 0, views.size());
+            Scores dense = evaluator.evaluate(new Protocol.Dense(List.of(37), false), 0, views.size());
+            for (int i = 0; i < centre.images(); i++) {
+                for (int c = 0; c < TinyImageFolder.CLASSES; c++) {
+                    assertEquals(centre.probabilities()[i][c], dense.probabilities()[i][c], 1e-5,
+                            "image " + i + " class " + c);
+                }
+            }
+        }
+    }
+
+    @Test
+    void denseImagesAreCutToWholeTilesOfTheStrideAroundTheirCentre() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray image = manager.arange(73 * 73).reshape(1, 1, 73, 73).toType(DataType.FLOAT32, false);
+            NDArray kept = Evaluator.centredOnTheScoreMapGrid(image);
+            assertEquals(new Shape(1, 1, 64, 64), kept.getShape());
+            assertEquals(4 * 73 + 4, kept.getFloat(0, 0, 0, 0), 0);
+            NDArray exact = manager.zeros(new Shape(2, 3, 64, 96));
+            assertEquals(exact.getShape(), Evaluator.centredOnTheScoreMapGrid(exact).getShape());
+        }
     }
 
     @Test

@@ -67,6 +67,8 @@ public final class PipelineBenchmark {
     private static final int TIMED_STEPS = 120;
     private static final int ROUNDS = 3;
     private static final long SEED = 1;
+    /** Pipeline workers ({@code -Dbenchmark.workers=N}); by default one per core, as in training. */
+    private static final String WORKERS_PROPERTY = "benchmark.workers";
 
     private PipelineBenchmark() {}
 
@@ -86,10 +88,11 @@ public final class PipelineBenchmark {
         Preprocessing preprocessing = Preprocessing.of(train);
         TrainScale scale = ScaleMapping.forCrop(CROP).map(TrainScale.jittered(256, 512));
         Augmentation augmentation = Augmentation.paper(scale, CROP);
-        try (TrainingBatches batches = new TrainingBatches(train, preprocessing, augmentation, BATCH, SEED)) {
+        int workers = Integer.getInteger(WORKERS_PROPERTY, Runtime.getRuntime().availableProcessors());
+        try (TrainingBatches batches = new TrainingBatches(train, preprocessing, augmentation, BATCH, SEED, workers)) {
             double pipeline = pipelineAlone(batches);
-            System.out.printf("augment+batch alone (S %s = paper %s, crop %d, batch %d): %.0f images/s%n",
-                    scale.label(), scale.paperLabel(), CROP, BATCH, pipeline);
+            System.out.printf("augment+batch alone (S %s = paper %s, crop %d, batch %d, %d workers): %.0f images/s%n",
+                    scale.label(), scale.paperLabel(), CROP, BATCH, workers, pipeline);
 
             double[] random = new double[ROUNDS];
             double[] premade = new double[ROUNDS];

@@ -48,17 +48,7 @@ class EvaluatorTest {
     /** Q = 37 is not a multiple of 32: dense evaluation keeps the central 32 pixels, as the centre crop does. */
     @Test
     void denseEvaluationJustAboveTheCropSizeSeesTheCentreNotACorner() {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            Evaluator evaluator = new Evaluator(net(manager), manager, views, 5);
-            Scores centre = evaluator.evaluate(new Protocol.CentreCrop(List.of(37)), 0, views.size());
-            Scores dense = evaluator.evaluate(new Protocol.Dense(List.of(37), false), 0, views.size());
-            for (int i = 0; i < centre.images(); i++) {
-                for (int c = 0; c < TinyImageFolder.CLASSES; c++) {
-                    assertEquals(centre.probabilities()[i][c], dense.probabilities()[i][c], 1e-5,
-                            "image " + i + " class " + c);
-                }
-            }
-        }
+        assertDenseEqualsCentreCrop(37);
     }
 
     @Test
@@ -75,10 +65,14 @@ class EvaluatorTest {
 
     @Test
     void denseEvaluationOfACropSizedImageEqualsTheCentreCrop() {
+        assertDenseEqualsCentreCrop(32);
+    }
+
+    private static void assertDenseEqualsCentreCrop(int q) {
         try (NDManager manager = NDManager.newBaseManager()) {
             Evaluator evaluator = new Evaluator(net(manager), manager, views, 5);
-            Scores centre = evaluator.evaluate(new Protocol.CentreCrop(List.of(32)), 0, views.size());
-            Scores dense = evaluator.evaluate(new Protocol.Dense(List.of(32), false), 0, views.size());
+            Scores centre = evaluator.evaluate(new Protocol.CentreCrop(List.of(q)), 0, views.size());
+            Scores dense = evaluator.evaluate(new Protocol.Dense(List.of(q), false), 0, views.size());
             for (int i = 0; i < centre.images(); i++) {
                 for (int c = 0; c < TinyImageFolder.CLASSES; c++) {
                     assertEquals(centre.probabilities()[i][c], dense.probabilities()[i][c], 1e-5,

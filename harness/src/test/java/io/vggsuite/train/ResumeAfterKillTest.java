@@ -94,13 +94,19 @@ class ResumeAfterKillTest {
         throw new AssertionError("no checkpoint within 3 minutes under " + results);
     }
 
+    /**
+     * Looks only where the checkpoint will appear: walking the whole run folder races the trainer's
+     * temporary files, which vanish between being listed and being read.
+     */
     private static Optional<Path> firstCheckpoint(Path results) throws IOException {
-        Path runs = results.resolve("runs");
+        Path runs = results.resolve(RunFolder.RUNS);
         if (!Files.isDirectory(runs)) {
             return Optional.empty();
         }
-        try (Stream<Path> files = Files.walk(runs)) {
-            return files.filter(f -> f.getFileName().toString().equals("epoch-0001.ckpt")).findFirst();
+        try (Stream<Path> runDirs = Files.list(runs)) {
+            return runDirs.map(run -> run.resolve(RunFolder.CHECKPOINTS_DIR).resolve("epoch-0001.ckpt"))
+                    .filter(Files::exists)
+                    .findFirst();
         }
     }
 }

@@ -5,13 +5,11 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.util.Pair;
@@ -267,7 +265,7 @@ public final class RunTrainer {
                     BatchIterator iterator = batches.epoch(scope, epoch)) {
                 while (iterator.hasNext()) {
                     try (Batch batch = iterator.next()) {
-                        Step step = step(trainer, batch);
+                        SgdStep.Result step = SgdStep.run(trainer, devices, batch.images(), batch.labels());
                         if (!Double.isFinite(step.loss())) {
                             return new EpochStats(Double.NaN, Double.NaN, 0, 0, lastFinite, Optional.of(batchIndex));
                         }
@@ -285,37 +283,6 @@ public final class RunTrainer {
             double seconds = (System.nanoTime() - begin) / 1e9;
             return new EpochStats(lossSum / seen, 100.0 * wrong / seen, seconds, seen / seconds, lastFinite,
                     Optional.empty());
-        }
-
-        /** One SGD step; the batch is split across the devices and the gradients summed. */
-        private Step step(Trainer trainer, Batch batch) {
-            NDArray images = batch.images();
-            NDArray labels = batch.labels();
-            int n = (int) images.getShape().get(0);
-            int per = (n + devices.length - 1) / devices.length;
-            double loss = 0;
-            long correct = 0;
-            // Everything a step computes is attached to the batch's arrays' manager; a scope per
-            // step frees it at once instead of at the end of the epoch.
-            try (NDManager stepScope = trainer.getManager().newSubManager();
-                    GradientCollector collector = trainer.newGradientCollector()) {
-                images.tempAttach(stepScope);
-                labels.tempAttach(stepScope);
-                for (int d = 0; d < devices.length && d * per < n; d++) {
-                    int from = d * per;
-                    int to = Math.min(n, from + per);
-                    NDArray x = devices.length == 1 ? images : images.get(from + ":" + to).toDevice(devices[d], false);
-                    NDArray y = devices.length == 1 ? labels : labels.get(from + ":" + to).toDevice(devices[d], false);
-                    NDArray scores = trainer.forward(new NDList(x)).singletonOrThrow();
-                    float share = (float) (to - from) / n;
-                    NDArray splitLoss = trainer.getLoss().evaluate(new NDList(y), new NDList(scores));
-                    collector.backward(splitLoss.mul(share));
-                    loss += splitLoss.getFloat() * share;
-                    correct += scores.argMax(1).eq(y.toType(DataType.INT64, false)).sum().getLong();
-                }
-            }
-            trainer.step();
-            return new Step(loss, correct, n);
         }
 
         private void writeCheckpoint(VggNet net, MomentumSgd optimizer, int epoch, LearningRateSchedule.State state,
@@ -346,7 +313,6 @@ public final class RunTrainer {
         return Duration.ofSeconds((long) (perEpoch * (maxEpochs - rows.size())));
     }
 
-    private record Step(double loss, long correct, int images) {}
 
     private record EpochStats(double meanLoss, double top1Error, double seconds, double imagesPerSecond,
             Optional<Double> lastFiniteLoss, Optional<Integer> divergedAt) {}

@@ -29,12 +29,15 @@ public final class BaselineMain {
     /** What {@code derive} takes instead of a rerun's results folder when there was none. */
     static final String NO_RERUN = "none";
 
+    /** Provenance key: the multiple of the seeds' std the cross-machine band spans each side. */
+    static final String BAND_FACTOR = "band.factor";
+
     private BaselineMain() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
             System.err.println("usage: derive BUDGET SEEDS_RESULTS RERUN_RESULTS MESSAGE"
-                    + " | update BUDGET RESULTS MESSAGE | check BUDGET RESULTS [BAND]");
+                    + " | update BUDGET RESULTS MESSAGE | reband BUDGET MESSAGE | check BUDGET RESULTS [BAND]");
             System.exit(2);
         }
         Path baselines = Path.of(System.getProperty("ci.baselines", "ci/baselines"));
@@ -43,6 +46,7 @@ public final class BaselineMain {
             case "derive" -> derive(baselines, budget, Path.of(args[2]),
                     NO_RERUN.equals(args[3]) ? Optional.empty() : Optional.of(Path.of(args[3])), required(args, 4));
             case "update" -> update(baselines, budget, Path.of(args[2]), required(args, 3));
+            case "reband" -> reband(baselines, budget, required(args, 2));
             case "check" -> {
                 Baseline.Band band = Baseline.Band.fromProperty(args.length > 3 ? args[3] : "");
                 RegressionCheck.Outcome outcome = RegressionCheck.compare(Baseline.read(baselines, budget),
@@ -51,7 +55,7 @@ public final class BaselineMain {
                 System.exit(outcome.passed() ? 0 : 1);
             }
             default -> {
-                System.err.println("unknown command '" + args[0] + "': expected derive, update or check");
+                System.err.println("unknown command '" + args[0] + "': expected derive, update, reband or check");
                 System.exit(2);
             }
         }
@@ -73,10 +77,8 @@ public final class BaselineMain {
                 ? "the first seed's value ± its measured rerun difference + " + Tolerances.ROUND_OFF
                 : "the first seed's value ± " + Tolerances.ROUND_OFF + ", NOT measured for this budget (no rerun);"
                         + " it assumes the determinism the smoke budget's rerun measures";
-        provenance.setProperty("derived", "cross-machine band: mean over seeds ± (" + Tolerances.K
-                + "·std + margin), margin " + Tolerances.ERROR_MARGIN + " points of error or "
-                + Tolerances.LOSS_MARGIN + " of loss, widened to cover the first seed; same-machine band: "
-                + sameMachine);
+        provenance.setProperty("derived", Tolerances.describe(bySeed.size()) + "; same-machine band: " + sameMachine);
+        provenance.setProperty(BAND_FACTOR, Double.toString(Tolerances.crossMachineFactor(bySeed.size())));
         SortedMap<String, Baseline.Row> rows = rerunResults.isPresent()
                 ? Tolerances.derive(bySeed, firstSeed(rerunResults.get()))
                 : Tolerances.deriveWithoutRerun(bySeed);
@@ -94,14 +96,54 @@ public final class BaselineMain {
             double below = was == null ? 0 : was.value() - was.low();
             double above = was == null ? 0 : was.high() - was.value();
             double same = was == null ? Tolerances.ROUND_OFF : was.sameMachineTolerance();
-            rows.put(entry.getKey(), new Baseline.Row(v, v, was == null ? 0 : was.seedStd(), v - below, v + above, same));
+            // The band moves with the value; so does the seeds' mean it is centred on.
+            double mean = was == null ? v : was.seedMean() + (v - was.value());
+            rows.put(entry.getKey(), new Baseline.Row(v, mean, was == null ? 0 : was.seedStd(), v - below, v + above,
+                    same));
         }
         Properties provenance = provenance(results, budget, message);
         provenance.setProperty("seeds", old.provenance().getProperty("seeds", "?"));
         provenance.setProperty("derived", old.provenance().getProperty("derived", "?")
                 + "; values updated from one run, band widths kept");
+        copy(old.provenance(), provenance, BAND_FACTOR);
         new Baseline(rows, provenance).write(baselines, budget);
         System.out.println("updated " + Baseline.csv(baselines, budget) + " from " + results);
+    }
+
+    /**
+     * Recomputes the cross-machine bands of a baseline with the current rule from the seed means
+     * and standard deviations it stores; values and same-machine bands stay.
+     */
+    static void reband(Path baselines, String budget, String message) throws IOException {
+        Baseline old = Baseline.read(baselines, budget);
+        String seedList = old.provenance().getProperty("seeds", "");
+        int seeds = seedList.isBlank() || seedList.equals("?") ? 0 : seedList.split(",").length;
+        if (seeds < 2) {
+            throw new IllegalArgumentException(Baseline.sidecar(baselines, budget) + " names seeds '" + seedList
+                    + "': a band needs the number of seeds it was derived from (at least 2)");
+        }
+        double former = Double.parseDouble(old.provenance().getProperty(BAND_FACTOR,
+                Double.toString(Tolerances.FORMER_FLAT_FACTOR)));
+        SortedMap<String, Baseline.Row> rows = new TreeMap<>();
+        old.rows().forEach((metric, row) -> rows.put(metric, Tolerances.reband(metric, row, seeds, former)));
+        Properties provenance = (Properties) old.provenance().clone();
+        provenance.setProperty("message", message);
+        provenance.setProperty("written", Instant.now().toString());
+        String derived = old.provenance().getProperty("derived", "");
+        int sameMachine = derived.indexOf("same-machine band:");
+        provenance.setProperty("derived", Tolerances.describe(seeds) + " (re-banded from the stored means and"
+                + " standard deviations)" + (sameMachine >= 0 ? "; " + derived.substring(sameMachine) : ""));
+        provenance.setProperty(BAND_FACTOR, Double.toString(Tolerances.crossMachineFactor(seeds)));
+        new Baseline(rows, provenance).write(baselines, budget);
+        System.out.printf(java.util.Locale.ROOT, "re-banded %s: %.2f·std instead of %.2f·std%n",
+                Baseline.csv(baselines, budget), Tolerances.crossMachineFactor(seeds), former);
+    }
+
+    private static void copy(Properties from, Properties to, String key) {
+        String value = from.getProperty(key);
+        if (value != null) {
+            to.setProperty(key, value);
+        }
     }
 
     static Map<String, Double> firstSeed(Path results) {

@@ -40,13 +40,33 @@ class RegressionCheckTest {
     }
 
     @Test
-    void bandsAreMeanPlusMinusThreeStdPlusAMargin() {
+    void bandsAreTheStudentTPredictionIntervalForOneMoreSeedPlusAMargin() {
+        // Tables: t with 4 degrees of freedom at 0.9995 is 8.610; times √(1 + 1/5).
+        assertEquals(8.610 * Math.sqrt(1.2), Tolerances.crossMachineFactor(5), 0.002);
+        // With many seeds the factor falls to the normal quantile at 0.9995, 3.29.
+        assertEquals(3.29, Tolerances.crossMachineFactor(100_000), 0.005);
         Baseline.Row row = baseline().rows().get("A S256 glorot | dense Q256 | top-1 error");
         assertEquals(70.1, row.seedMean(), 1e-9);
-        double half = 3 * row.seedStd() + Tolerances.ERROR_MARGIN;
+        double half = Tolerances.crossMachineFactor(5) * row.seedStd() + Tolerances.ERROR_MARGIN;
         assertEquals(70.1 - half, row.low(), 1e-9);
         assertEquals(70.1 + half, row.high(), 1e-9);
         assertEquals(Tolerances.ROUND_OFF, row.sameMachineTolerance(), 1e-15);
+    }
+
+    @Test
+    void rebandingABaselineOfTheFormerFlatRuleGivesTheBandsOfTheCurrentOne() {
+        String metric = "A S256 glorot | dense Q256 | top-1 error";
+        Baseline.Row current = baseline().rows().get(metric);
+        double formerHalf = 3 * current.seedStd() + Tolerances.ERROR_MARGIN;
+        // Centred, and widened below to a first seed that lay outside the former band.
+        Baseline.Row centred = new Baseline.Row(70, 70.1, current.seedStd(), 70.1 - formerHalf, 70.1 + formerHalf, 1e-9);
+        Baseline.Row widened = new Baseline.Row(60, 70.1, current.seedStd(), 60, 70.1 + formerHalf, 1e-9);
+        Baseline.Row rebanded = Tolerances.reband(metric, centred, 5, 3);
+        assertEquals(current.low(), rebanded.low(), 1e-9);
+        assertEquals(current.high(), rebanded.high(), 1e-9);
+        Baseline.Row rebandedWidened = Tolerances.reband(metric, widened, 5, 3);
+        assertEquals(60, rebandedWidened.low(), 1e-9);
+        assertEquals(current.high(), rebandedWidened.high(), 1e-9);
     }
 
     @Test

@@ -19,18 +19,23 @@ import java.util.Locale;
  * @param evalImages test images per evaluation protocol (at most the data's test images)
  * @param peerImages the peer's training subset (the quick budget's size when full)
  * @param ceilingProducts timed 2048×2048 matrix products per round of the ceiling measurement
+ * @param pairedBlocks blocks of each kind in the paired measurement of the input pipeline's cost
+ *     (fed live and pre-made in turn)
+ * @param pairedStepsPerBlock steps per block of that measurement: short enough that the machine's
+ *     speed barely moves within one pair of blocks
+ * @param profileSteps compute-only steps recorded by PyTorch's profiler ({@link OpProfile})
  */
 record BenchmarkSize(String name, DataSpec data, int epochs, int computeWarmup, int computeSteps, int evalImages,
-        int peerImages, int ceilingProducts) {
+        int peerImages, int ceilingProducts, int pairedBlocks, int pairedStepsPerBlock, int profileSteps) {
 
     static final String PROPERTY = "benchmark.iterations";
 
     static final BenchmarkSize FULL = new BenchmarkSize("full", Budget.QUICK.data(), 2, 10, 200,
-            Budget.QUICK.data().testImages(), Budget.QUICK.data().trainImages(), 20);
+            Budget.QUICK.data().testImages(), Budget.QUICK.data().trainImages(), 20, 25, 10, 10);
 
     /** 20 batches per epoch, a few steps of everything: checks the chain, measures nothing. */
     static final BenchmarkSize SMOKE = new BenchmarkSize("smoke", new DataSpec("cifar10", 1280, 128, 128, 7), 2, 3,
-            12, 64, 2000, 3);
+            12, 64, 2000, 3, 2, 3, 2);
 
     static BenchmarkSize named(String name) {
         switch (name.trim().toLowerCase(Locale.ROOT)) {

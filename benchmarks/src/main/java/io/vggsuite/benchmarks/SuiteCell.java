@@ -5,8 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import io.vggsuite.ablation.AblationPlan;
 import io.vggsuite.ablation.Budget;
+import io.vggsuite.data.Augmentation;
 import io.vggsuite.data.ScaleMapping;
 import io.vggsuite.data.TestViews;
+import io.vggsuite.data.TrainingBatches;
 import io.vggsuite.eval.Evaluator;
 import io.vggsuite.eval.Protocol;
 import io.vggsuite.model.Initialisation;
@@ -45,7 +47,13 @@ import java.util.Locale;
  *       single test scale Q of jittered S (Section 4.1), with the images per pass that {@code
  *       FinalEvaluation} uses, and reports test images/s of each;
  *   <li>reads its own peak resident set size ({@code VmHWM} in {@code /proc/self/status});
- *   <li>measures compute-only training throughput with {@link ComputeThroughput} (random tensors).
+ *   <li>measures the matrix-product ceiling again, then compute-only training throughput with {@link
+ *       ComputeThroughput} (random tensors), so that the two are minutes closer than the first ceiling;
+ *   <li>measures the input pipeline's cost paired: the same net trained in alternating short blocks
+ *       fed live by {@code TrainingBatches} with the run's augmentation and fed pre-made tensors, so
+ *       that the machine's drifting speed (±25% between minutes on a shared host) cancels;
+ *   <li>records a few compute-only steps with PyTorch's profiler ({@link OpProfile}): where the
+ *       step's time goes, by operator.
  * </ol>
  *
  * Arguments: the configuration's letter, the size's name, a results folder (emptied by the caller).
@@ -54,6 +62,11 @@ public final class SuiteCell {
 
     /** Prefix of the lines the parent parses. */
     static final String PREFIX = "cell.";
+
+    /** PyTorch's CPU operators of a convolution's forward pass: oneDNN's kernel and its wrappers. */
+    private static final String[] CONV_FORWARD = {"aten::mkldnn_convolution", "aten::_convolution",
+        "aten::convolution", "aten::conv2d"};
+    private static final String CONV_BACKWARD = "aten::convolution_backward";
 
     /** The quick budget's seed. */
     private static final long SEED = 1;
@@ -110,8 +123,34 @@ public final class SuiteCell {
         print("vm_hwm_kib", statusKib("VmHWM"));
         print("max_heap_mib", Runtime.getRuntime().maxMemory() >> 20);
 
+        print("ceiling", PerformanceBenchmark.matmulCeiling(size.ceilingProducts()));
         print("compute", ComputeThroughput.imagesPerSecond(model, quick.batchSize(), size.computeWarmup(),
                 size.computeSteps()));
+
+        Augmentation augmentation = new Augmentation(spec.trainScale(), model.cropSize(), spec.flip(),
+                spec.colourShift());
+        try (TrainingBatches batches = new TrainingBatches(images.train(), images.preprocessing(), augmentation,
+                quick.batchSize(), SEED)) {
+            ComputeThroughput.FedVersusPremade paired = ComputeThroughput.fedVersusPremade(model, batches,
+                    size.pairedBlocks(), size.pairedStepsPerBlock());
+            print("paired_fed", paired.fed());
+            print("paired_premade", paired.premade());
+        }
+
+        Path trace = results.resolve("profile-trace.json");
+        OpProfile.Profile profile = OpProfile.of(model, quick.batchSize(), size.computeWarmup(), size.profileSteps(),
+                trace);
+        print("profile_wall_ms", profile.wallMillisPerStep());
+        print("profile_operator_ms", profile.operatorMillisPerStep());
+        print("profile_conv_forward_ms", profile.millisPerStep(CONV_FORWARD));
+        print("profile_conv_backward_ms", profile.millisPerStep(CONV_BACKWARD));
+        List<OpProfile.Op> others = profile.ops().stream()
+                .filter(op -> !List.of(CONV_FORWARD).contains(op.name()) && !op.name().equals(CONV_BACKWARD))
+                .limit(3).toList();
+        for (int i = 0; i < others.size(); i++) {
+            print("profile_other_" + i, String.format(Locale.ROOT, "%s:%.2f", others.get(i).name(),
+                    others.get(i).millisPerStep()));
+        }
     }
 
     /** Test images per second of {@code protocol} over the first {@code n} test images, after one untimed pass. */

@@ -11,6 +11,11 @@ public final class Flops {
 
     /** Forward multiply-accumulates per image at the training crop (biases, ReLU, pooling ignored). */
     public static long forwardMacs(VggSpec spec) {
+        return convolutionMacs(spec) + classifierMacs(spec);
+    }
+
+    /** The share of {@link #forwardMacs} in the convolutional layers. */
+    public static long convolutionMacs(VggSpec spec) {
         long macs = 0;
         int side = spec.cropSize();
         int channels = spec.inputChannels();
@@ -23,9 +28,20 @@ public final class Flops {
                 side /= 2;
             }
         }
-        long units = spec.fcUnits();
-        macs += (long) channels * side * side * units + units * units + units * spec.numClasses();
         return macs;
+    }
+
+    /** The three fully connected layers on the last feature map (Table 1). */
+    private static long classifierMacs(VggSpec spec) {
+        int side = spec.featureMapSize();
+        int channels = spec.inputChannels();
+        for (Layer layer : spec.config().layers()) {
+            if (layer instanceof Layer.Conv conv) {
+                channels = spec.scaledFilters(conv.filters());
+            }
+        }
+        long units = spec.fcUnits();
+        return (long) channels * side * side * units + units * units + units * spec.numClasses();
     }
 
     /**

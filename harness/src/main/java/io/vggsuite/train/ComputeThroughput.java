@@ -36,6 +36,9 @@ public final class ComputeThroughput {
         }
     }
 
+    /** Section 3.1's optimiser settings, which training starts with: the weights they produce run alike. */
+    private static final Recipe PAPER = Recipe.paper();
+
     private ComputeThroughput() {}
 
     /** Images per second over {@code steps} SGD steps after {@code warmup} untimed ones. */
@@ -98,7 +101,7 @@ public final class ComputeThroughput {
         try (Model model = Model.newInstance("throughput", devices[0])) {
             model.setBlock(net);
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(new MomentumSgd(1e-3f, 0.9f, 5e-4f))
+                    .optOptimizer(new MomentumSgd(PAPER.learningRate(), PAPER.momentum(), PAPER.weightDecay()))
                     .optDevices(devices);
             try (Trainer trainer = model.newTrainer(config)) {
                 Shape input = new Shape(batchSize, spec.inputChannels(), spec.cropSize(), spec.cropSize());

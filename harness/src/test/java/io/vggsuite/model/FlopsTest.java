@@ -24,4 +24,11 @@ class FlopsTest {
         assertEquals(6 * Flops.forwardMacs(VggSpec.cifar(VggConfig.A, 0.25)),
                 Flops.trainingFlops(VggSpec.cifar(VggConfig.A, 0.25)));
     }
+
+    @Test
+    void theClassifierOfVgg16IsAbout124MegaMacsOfItsTotal() {
+        // 7·7·512·4096 + 4096·4096 + 4096·1000 multiply-accumulates in the three FC layers.
+        VggSpec d = VggSpec.imagenet(VggConfig.D);
+        assertEquals(123_633_664L, Flops.forwardMacs(d) - Flops.convolutionMacs(d));
+    }
 }

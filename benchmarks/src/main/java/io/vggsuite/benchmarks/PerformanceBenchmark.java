@@ -280,9 +280,8 @@ public final class PerformanceBenchmark {
                         + " apart, paired). Evaluation: %s test images per protocol. Suite end to end: the last of %d"
                         + " epochs of RunTrainer; compute only and the peer: %d steps after %d untimed. Paired"
                         + " blocks: %d blocks of %d steps fed live by the pipeline alternating with as many on"
-                        + " pre-made tensors, the same SGD step as RunTrainer; the input pipeline's target is judged"
-                        + " on them because this machine's speed drifts between the minutes that separate the"
-                        + " unpaired figures. Profiled step: %d compute-only steps under PyTorch's profiler, self time per operator;"
+                        + " pre-made tensors, the same SGD step as RunTrainer, on which the input pipeline's target"
+                        + " is judged. Profiled step: %d compute-only steps under PyTorch's profiler, self time per operator;"
                         + " convolution FLOPs from the table, the backward pass counted as twice the forward. Evaluation"
                         + " passes as FinalEvaluation makes them.%n",
                 ceiling, CEILING_SIDE, CEILING_SIDE, CEILING_ROUNDS, size.ceilingProducts(), n, size.epochs(),

@@ -11,11 +11,22 @@ public final class Flops {
 
     /** Forward multiply-accumulates per image at the training crop (biases, ReLU, pooling ignored). */
     public static long forwardMacs(VggSpec spec) {
-        return convolutionMacs(spec) + classifierMacs(spec);
+        Features features = features(spec);
+        long units = spec.fcUnits();
+        // The three fully connected layers on the last feature map (Table 1).
+        return features.macs() + (long) features.channels() * features.side() * features.side() * units
+                + units * units + units * spec.numClasses();
     }
 
     /** The share of {@link #forwardMacs} in the convolutional layers. */
     public static long convolutionMacs(VggSpec spec) {
+        return features(spec).macs();
+    }
+
+    /** The convolutional stack's multiply-accumulates, and the feature map it leaves. */
+    private record Features(long macs, int channels, int side) {}
+
+    private static Features features(VggSpec spec) {
         long macs = 0;
         int side = spec.cropSize();
         int channels = spec.inputChannels();
@@ -28,20 +39,7 @@ public final class Flops {
                 side /= 2;
             }
         }
-        return macs;
-    }
-
-    /** The three fully connected layers on the last feature map (Table 1). */
-    private static long classifierMacs(VggSpec spec) {
-        int side = spec.featureMapSize();
-        int channels = spec.inputChannels();
-        for (Layer layer : spec.config().layers()) {
-            if (layer instanceof Layer.Conv conv) {
-                channels = spec.scaledFilters(conv.filters());
-            }
-        }
-        long units = spec.fcUnits();
-        return (long) channels * side * side * units + units * units + units * spec.numClasses();
+        return new Features(macs, channels, side);
     }
 
     /**

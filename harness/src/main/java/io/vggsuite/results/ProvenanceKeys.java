@@ -44,6 +44,11 @@ public final class ProvenanceKeys {
     public static final String STATUS = "status";
     public static final String DIVERGED_EPOCH = "diverged.epoch";
     public static final String DIVERGED_LAST_LOSS = "diverged.last.loss";
+    /**
+     * The most resident memory of the process while the run trained (VmHWM, in MiB, the largest of
+     * its sessions): what a cluster job running it must request. Absent where there is no /proc.
+     */
+    public static final String PEAK_RSS_MIB = "memory.peak.rss.mib";
 
     /** Keys every finished run has; {@link Provenance#missing} checks them. */
     public static final List<String> REQUIRED = List.of(CONFIG, TRAIN_SCALE, TRAIN_SCALE_PAPER, INIT, SEED, BUDGET,

@@ -6,6 +6,7 @@ import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.results.RunFolder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 /** Writes where a run's numbers came from into its folder, when it starts and when it ends. */
 public final class RunProvenance {
@@ -39,10 +40,24 @@ public final class RunProvenance {
                 .put(ProvenanceKeys.END, ended.toString())
                 .put(ProvenanceKeys.WALL_SECONDS, Duration.between(firstStart, ended).toMillis() / 1000.0)
                 .put(ProvenanceKeys.STATUS, status);
+        peakResidentMib(folder).ifPresent(mib -> builder.put(ProvenanceKeys.PEAK_RSS_MIB, mib));
         folder.divergence().ifPresent(d -> builder
                 .put(ProvenanceKeys.DIVERGED_EPOCH, d.epoch())
                 .put(ProvenanceKeys.DIVERGED_LAST_LOSS, d.lastFiniteLoss()));
         folder.writeProvenance(builder.build());
+    }
+
+    /**
+     * The peak of this session (the trainer resets it when a session starts), or of an earlier
+     * session of a resumed run where that was higher.
+     */
+    private static OptionalLong peakResidentMib(RunFolder folder) {
+        OptionalLong now = ProcessMemory.now().peakResidentBytes();
+        if (now.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long earlier = folder.provenance().map(p -> p.getLong(ProvenanceKeys.PEAK_RSS_MIB).orElse(0)).orElse(0L);
+        return OptionalLong.of(Math.max(earlier, ProcessMemory.mebibytes(now.getAsLong())));
     }
 
     /** A resumed run keeps the start of its first session; its wall time spans all sessions. */

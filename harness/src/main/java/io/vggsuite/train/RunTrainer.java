@@ -123,6 +123,8 @@ public final class RunTrainer {
         }
 
         TrainedRun run() throws IOException {
+            // The provenance's peak resident memory is this session's, not the process's so far.
+            ProcessMemory.resetPeak();
             Recipe recipe = spec.recipe();
             VggNet net = VggBuilder.build(spec.model());
             MomentumSgd optimizer = new MomentumSgd(recipe.learningRate(), recipe.momentum(), recipe.weightDecay());

@@ -1,0 +1,96 @@
+package io.vggsuite.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import io.vggsuite.data.TrainScale;
+import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.VggConfig;
+import io.vggsuite.model.VggSpec;
+import io.vggsuite.results.EvalMethod;
+import io.vggsuite.results.ProvenanceKeys;
+import io.vggsuite.testing.TinyImageFolder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The guard of Step 14: a campaign of many runs in one JVM (the ablation's test JVM) keeps memory
+ * flat only if every NDArray a run or an evaluation makes is closed with it. Native arrays are
+ * invisible to the garbage collector; one left open per run or per evaluation pass adds up over 16
+ * runs × 74 epochs. A leak check, not a timing: counts of open arrays, no clock.
+ */
+class NativeArrayLeakTest {
+
+    private static final List<Integer> Q256 = List.of(256);
+    private static final List<Integer> Q_ALL = List.of(256, 384, 512);
+
+    @TempDir
+    Path data;
+
+    @TempDir
+    Path results;
+
+    @Test
+    void noNativeArrayStaysOpenAfterEachRunAndItsEvaluationsClose(TestReporter reporter) throws IOException {
+        TinyImageFolder.write(data, 12, 4);
+        DataCatalog catalog = new DataCatalog();
+        RunTrainer trainer = new RunTrainer(results, catalog, RunProvenance.forBudget("test"), Progress.quiet());
+        FinalEvaluation evaluation = new FinalEvaluation(catalog);
+        RunSpec netA = run(VggConfig.A, new Start.FromScratch(Initialisation.GLOROT), 1);
+        // From scratch, warm-started from A (parent loaded into a scope), fine-tuned from a parent, LRN.
+        List<RunSpec> runs = List.of(netA,
+                run(VggConfig.B, new Start.WarmStartFromA(netA, Initialisation.GLOROT), 1),
+                run(VggConfig.A, new Start.FineTune(netA), 1),
+                run(VggConfig.A_LRN, new Start.FromScratch(Initialisation.PAPER_NORMAL), 2));
+        int before = ProcessMemory.countOpenArrays();
+        for (RunSpec spec : runs) {
+            TrainedRun run = trainer.train(spec);
+            assertFalse(run.diverged(), spec.runId() + " diverged");
+            assertEquals(before, ProcessMemory.countOpenArrays(), "NDArrays left open after training " + spec.runId());
+            evaluation.evaluate(run, EvalMethod.CENTRE_CROP, Q256);
+            evaluation.evaluate(run, EvalMethod.DENSE_AND_MULTI_CROP, Q_ALL);
+            assertEquals(before, ProcessMemory.countOpenArrays(), "NDArrays left open after evaluating "
+                    + spec.runId());
+            reporter.publishEntry(spec.runId(), ProcessMemory.countOpenArrays() + " arrays open, "
+                    + ProcessMemory.now().residentBytes().orElse(0) / (1024 * 1024) + " MiB resident");
+        }
+    }
+
+    @Test
+    void theCountSeesAnArrayLeftOpenInABaseManager() {
+        int before = ProcessMemory.countOpenArrays();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            manager.newSubManager().create(new float[] {1, 2, 3});
+            assertEquals(before + 1, ProcessMemory.countOpenArrays());
+        }
+        assertEquals(before, ProcessMemory.countOpenArrays());
+    }
+
+    @Test
+    void aRunRecordsItsPeakResidentMemoryInItsProvenance() throws IOException {
+        TinyImageFolder.write(data, 12, 4);
+        RunTrainer trainer = new RunTrainer(results, new DataCatalog(), RunProvenance.forBudget("test"),
+                Progress.quiet());
+        TrainedRun run = trainer.train(run(VggConfig.A, new Start.FromScratch(Initialisation.GLOROT), 3));
+        long peakMib = run.folder().provenance().orElseThrow().getLong(ProvenanceKeys.PEAK_RSS_MIB).orElseThrow();
+        long residentMib = ProcessMemory.now().residentBytes().orElseThrow() / (1024 * 1024);
+        // The JVM alone holds more than 64 MiB; the peak of a session is at least what is resident
+        // at its end, give or take what the collector returned since.
+        assertTrue(peakMib > 64, "peak " + peakMib + " MiB");
+        assertTrue(peakMib * 2 > residentMib, "peak " + peakMib + " MiB, resident now " + residentMib + " MiB");
+    }
+
+    private RunSpec run(VggConfig config, Start start, long seed) {
+        VggSpec model = new VggSpec(config, TinyImageFolder.CLASSES, 3, 1.0 / 16, 32);
+        Recipe recipe = Recipe.paper().withBatchSize(8).withLearningRate(0.01f).withMaxEpochs(1)
+                .withSchedule(new LearningRateSchedule.Milestones(List.of()));
+        return new RunSpec(new DataSpec("imagefolder:" + data, 0, 8, 0, 3), model, TrainScale.fixed(256),
+                true, false, start, recipe, seed);
+    }
+}

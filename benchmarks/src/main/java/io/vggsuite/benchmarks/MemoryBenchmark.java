@@ -107,8 +107,8 @@ public final class MemoryBenchmark {
     private static Budget shrunk(Budget budget) {
         int epochs = Integer.getInteger("benchmark.memory.epochs", 1);
         DataSpec d = budget.data();
-        DataSpec data = new DataSpec(d.dataset(), Integer.getInteger("benchmark.memory.train", 4000),
-                d.validationImages(), Integer.getInteger("benchmark.memory.test", 500), d.splitSeed());
+        DataSpec data = new DataSpec(d.dataset(), Integer.getInteger("benchmark.memory.train", 800),
+                d.validationImages(), Integer.getInteger("benchmark.memory.test", 100), d.splitSeed());
         return new Budget(budget.name(), data, budget.width(), budget.crop(), budget.batchSize(),
                 Math.min(epochs, budget.scratchEpochs()), Math.min(epochs, budget.fineTuneEpochs()),
                 budget.schedule(), budget.initForA(), budget.seeds(), true, budget.top1ErrorCeiling(),

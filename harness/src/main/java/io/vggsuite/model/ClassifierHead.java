@@ -89,7 +89,12 @@ public final class ClassifierHead extends AbstractBlock {
         Parameter bias = layer.getParameters().get("bias");
         NDArray w = store.getValue(weight, x.getDevice(), training);
         NDArray b = store.getValue(bias, x.getDevice(), training);
-        return Linear.linear(x, w.reshape(w.getShape().get(0), -1), b).singletonOrThrow();
+        // The reshaped weight is a new array, and on the parameter's manager, which lives as long
+        // as the model: three per forward pass piled up over a run (Step 14's leak check). On the
+        // batch's manager it is freed with the batch.
+        NDArray matrix = w.reshape(w.getShape().get(0), -1);
+        matrix.attach(x.getManager());
+        return Linear.linear(x, matrix, b).singletonOrThrow();
     }
 
     private static NDArray dropout(NDArray x, boolean training) {

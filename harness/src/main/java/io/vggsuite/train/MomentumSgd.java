@@ -78,8 +78,8 @@ final class MomentumSgd extends Optimizer {
             if (id == null) {
                 throw new IOException("checkpoint has optimizer state for unknown parameter '" + name + "'");
             }
+            // Left on the model's manager (not detached), so it is freed when the run's model closes.
             NDArray state = NDArray.decode(manager, encoded).toDevice(devicesById.get(id), false);
-            state.detach();
             Map<Device, NDArray> perDevice = new ConcurrentHashMap<>();
             perDevice.put(state.getDevice(), state);
             velocity.put(id, perDevice);

@@ -13,8 +13,12 @@ import io.vggsuite.results.EvalMethod;
 import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.testing.TinyImageFolder;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +64,33 @@ class NativeArrayLeakTest {
             reporter.publishEntry(spec.runId(), ProcessMemory.countOpenArrays() + " arrays open, "
                     + ProcessMemory.now().residentBytes().orElse(0) / (1024 * 1024) + " MiB resident");
         }
+    }
+
+    /**
+     * Within a run the model's manager holds the parameters and momentum until the run ends, so a
+     * per-step or per-epoch leak onto it would pass the check above yet grow over 74 epochs: the
+     * count at each epoch's end must not grow.
+     */
+    @Test
+    void theOpenArraysDoNotGrowFromEpochToEpochWithinARun() throws IOException {
+        TinyImageFolder.write(data, 12, 4);
+        List<Integer> openAtEpochEnd = new ArrayList<>();
+        PrintStream counting = new PrintStream(OutputStream.nullOutputStream()) {
+            @Override
+            public PrintStream format(Locale locale, String format, Object... args) {
+                // Progress prints one line per epoch, after the epoch's validation and checkpoint.
+                if (format.contains(" epoch %d/%d loss")) {
+                    openAtEpochEnd.add(ProcessMemory.countOpenArrays());
+                }
+                return this;
+            }
+        };
+        RunTrainer trainer = new RunTrainer(results, new DataCatalog(), RunProvenance.forBudget("test"),
+                Progress.lines(counting));
+        RunSpec spec = run(VggConfig.A, new Start.FromScratch(Initialisation.GLOROT), 4);
+        trainer.train(spec.withRecipe(spec.recipe().withMaxEpochs(3)));
+        assertEquals(3, openAtEpochEnd.size(), "epoch lines seen: " + openAtEpochEnd);
+        assertEquals(openAtEpochEnd.get(0), openAtEpochEnd.get(2), "open arrays at each epoch's end: " + openAtEpochEnd);
     }
 
     @Test

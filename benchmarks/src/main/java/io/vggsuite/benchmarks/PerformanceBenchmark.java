@@ -46,7 +46,11 @@ public final class PerformanceBenchmark {
 
     /** The configurations of the table: the shallowest and the one the FLOP target names. */
     private static final List<VggConfig> CONFIGS = List.of(VggConfig.A, VggConfig.D);
-    /** Heap of each cell: the quick budget's own (Failsafe's {@code surefire.argLine}). */
+    /**
+     * Heap of each cell: what Failsafe's {@code surefire.argLine} was when the README's table was
+     * measured; the build's test JVMs now run with less (README "Memory"), so the table's peaks
+     * are from before that change.
+     */
     private static final String CELL_HEAP = "-Xmx6g";
     /** Side of the square float32 matrices of the ceiling: big enough for BLAS to reach its peak. */
     private static final int CEILING_SIDE = 2048;

@@ -45,8 +45,10 @@ public final class ProvenanceKeys {
     public static final String DIVERGED_EPOCH = "diverged.epoch";
     public static final String DIVERGED_LAST_LOSS = "diverged.last.loss";
     /**
-     * The most resident memory of the process while the run trained (VmHWM, in MiB, the largest of
-     * its sessions): what a cluster job running it must request. Absent where there is no /proc.
+     * The most resident memory of the process while the run trained (VmHWM in MiB, from the start
+     * of the session that finished it; a higher value an earlier session recorded is kept): what a
+     * cluster job training it must request. Test-set evaluations come after and are not in it.
+     * Absent where there is no /proc.
      */
     public static final String PEAK_RSS_MIB = "memory.peak.rss.mib";
 

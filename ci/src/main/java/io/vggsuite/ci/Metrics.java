@@ -3,6 +3,7 @@ package io.vggsuite.ci;
 import io.vggsuite.results.EpochRecord;
 import io.vggsuite.results.FinalRecord;
 import io.vggsuite.results.FusionRecord;
+import io.vggsuite.results.MetricNames;
 import io.vggsuite.results.Provenance;
 import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.results.ResultsRoot;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * The numbers of a results folder that a change must not move, per seed: top-1 and top-5 error
@@ -37,13 +37,13 @@ public final class Metrics {
             SortedMap<String, Double> metrics = seeds.computeIfAbsent(seed, s -> new TreeMap<>());
             String label = label(p);
             for (FinalRecord row : run.finals()) {
-                String evaluation = row.method().id() + " Q" + join(row.paperTestScales());
-                metrics.put(label + " | " + evaluation + " | top-1 error", row.top1Error());
-                metrics.put(label + " | " + evaluation + " | top-5 error", row.top5Error());
+                String evaluation = MetricNames.evaluation(row.method(), row.paperTestScales());
+                metrics.put(MetricNames.top1Error(label, evaluation), row.top1Error());
+                metrics.put(MetricNames.top5Error(label, evaluation), row.top5Error());
             }
             List<EpochRecord> epochs = run.epochs();
             if (!epochs.isEmpty()) {
-                metrics.put(label + " | final train loss", epochs.get(epochs.size() - 1).trainLoss());
+                metrics.put(MetricNames.finalTrainLoss(label), epochs.get(epochs.size() - 1).trainLoss());
             }
         }
         for (FusionRecord fusion : root.fusion()) {
@@ -51,24 +51,23 @@ public final class Metrics {
             if (seed == null) {
                 continue;
             }
-            String name = "fusion " + fusion.label() + " | " + fusion.method().id() + " Q" + join(fusion.paperTestScales());
-            seeds.computeIfAbsent(seed, s -> new TreeMap<>()).put(name + " | top-1 error", fusion.top1Error());
-            seeds.get(seed).put(name + " | top-5 error", fusion.top5Error());
+            String name = MetricNames.fusion(fusion.label());
+            String evaluation = MetricNames.evaluation(fusion.method(), fusion.paperTestScales());
+            seeds.computeIfAbsent(seed, s -> new TreeMap<>()).put(MetricNames.top1Error(name, evaluation),
+                    fusion.top1Error());
+            seeds.get(seed).put(MetricNames.top5Error(name, evaluation), fusion.top5Error());
         }
         return seeds;
     }
 
     /** "D S[256;512] fine-tune": configuration, training scale and start, as the paper names rows. */
     static String label(Provenance p) {
-        return p.require(ProvenanceKeys.CONFIG) + " S" + p.require(ProvenanceKeys.TRAIN_SCALE_PAPER) + " "
-                + p.require(ProvenanceKeys.INIT);
+        return MetricNames.run(p.require(ProvenanceKeys.CONFIG), p.require(ProvenanceKeys.TRAIN_SCALE_PAPER),
+                p.require(ProvenanceKeys.INIT));
     }
 
     static boolean isLoss(String metric) {
-        return metric.endsWith("train loss");
+        return MetricNames.isLoss(metric);
     }
 
-    private static String join(List<Integer> values) {
-        return values.stream().map(String::valueOf).collect(Collectors.joining(","));
-    }
 }

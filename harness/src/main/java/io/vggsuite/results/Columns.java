@@ -27,8 +27,13 @@ public final class Columns {
     public static final String CLAIM = "claim";
     public static final String PAPER_EVIDENCE = "paper_evidence";
     public static final String OUR_EVIDENCE = "our_evidence";
-    public static final String EFFECT_SIZE = "effect_size";
-    public static final String P_VALUE = "p_value";
+    public static final String KIND = "kind";
+    public static final String PAPER_EFFECT = "paper_effect";
+    public static final String EFFECT = "effect";
+    public static final String EFFECT_LOW = "effect_low";
+    public static final String EFFECT_HIGH = "effect_high";
+    public static final String P_HOLM = "p_holm";
+    public static final String MDE = "mde";
     public static final String VERDICT = "verdict";
 
     public static final String MEMBERS = "members";
@@ -44,7 +49,8 @@ public final class Columns {
 
     /** {@code claims.csv}. */
     public static final List<String> CLAIMS =
-            List.of(CLAIM_ID, CLAIM, PAPER_EVIDENCE, OUR_EVIDENCE, EFFECT_SIZE, P_VALUE, VERDICT);
+            List.of(CLAIM_ID, CLAIM, PAPER_EVIDENCE, KIND, PAPER_EFFECT, EFFECT, EFFECT_LOW, EFFECT_HIGH,
+                    P_HOLM, MDE, VERDICT, OUR_EVIDENCE);
 
     /** {@code fusion.csv}. */
     public static final List<String> FUSION =

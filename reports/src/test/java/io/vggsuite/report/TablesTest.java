@@ -126,16 +126,27 @@ class TablesTest {
     }
 
     @Test
-    void claimsTableHasTheTwelveClaimsWithPaperEvidenceAndOurVerdicts() {
-        Table table = ClaimsTable.claims(paper, root.claims());
-        assertEquals(12, table.rows().size());
-        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"),
+    void claimsTableShowsEveryRowOfClaimsCsvWithEffectIntervalHolmMdeAndVerdict() {
+        Table table = ClaimsTable.claims(root.claims());
+        assertEquals(List.of("1", "2", "3", "4", "6", "9", "13"),
                 table.rows().stream().map(r -> r.get(0).text()).toList());
-        assertEquals("LRN does not improve A.", table.rows().get(0).get(1).text());
-        assertTrue(table.rows().get(0).get(2).text().startsWith("Table 3: A 29.6"));
-        assertEquals(List.of("-3.86", "< 0.001", "reproduced"), texts(table.rows().get(1).subList(4, 7)));
-        assertEquals(List.of("not run", "—", "—", "not run"), texts(table.rows().get(3).subList(3, 7)));
-        assertEquals("not reproduced", table.rows().get(8).get(6).text());
+        assertEquals("LRN does not improve A (A ≈ A-LRN).", table.rows().get(0).get(1).text());
+        assertEquals("equivalence (margin ±1.0)", table.rows().get(0).get(2).text());
+        assertEquals(List.of("+0.90", "+1.62 [+0.90, +2.34]", "< 0.001", "1.10", "reproduced"),
+                texts(table.rows().get(1).subList(4, 9)));
+        assertEquals(List.of("not run", "not judged in this session"), texts(table.rows().get(3).subList(8, 10)));
+        assertTrue(table.rows().get(3).get(8).missing());
+        assertEquals("inconclusive (underpowered: MDE 3.4 points)", table.rows().get(4).get(8).text());
+        assertEquals("contradicted", table.rows().get(5).get(8).text());
+        assertEquals("C at S = 384 beats C at S = 256.", table.rows().get(6).get(1).text());
+        assertTrue(table.notes().get(0).contains("Holm"));
+    }
+
+    @Test
+    void claimsTableWithoutClaimsCsvSaysTheClaimsTestHasNotRun(@TempDir Path empty) {
+        Table table = ClaimsTable.claims(ResultsRoot.at(empty).claims());
+        assertTrue(table.rows().isEmpty());
+        assertTrue(table.notes().stream().anyMatch(n -> n.contains("has not run")));
     }
 
     @Test

@@ -4,7 +4,9 @@
  * io.vggsuite.results.ResultsRoot}: the runs, the claims verdicts, the fusion results, the report
  * folder). The file formats are the contract between the trainer, the experiments and the report;
  * their column names live in {@link io.vggsuite.results.Columns} and the provenance keys in {@link
- * io.vggsuite.results.ProvenanceKeys}. Every file is written to a temporary file and renamed
+ * io.vggsuite.results.ProvenanceKeys}, the names of baseline metrics in {@link
+ * io.vggsuite.results.MetricNames} (read back, with their seed spreads, by {@link
+ * io.vggsuite.results.SeedSpreads}). Every file is written to a temporary file and renamed
  * ({@link io.vggsuite.results.AtomicFiles}), so a reader never sees half a file.
  *
  * <p>Errors are percentages (0–100), as the paper prints them. A missing number is {@code NaN} in

@@ -7,18 +7,32 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
-/** Every claim of every {@link ClaimSet} on the class path, by id. */
+/** Every claim of every {@link ClaimSet} a class loader can see, by id. */
 public final class DeclaredClaims {
 
     private DeclaredClaims() {}
 
     /**
+     * The suite's claims: every {@link ClaimSet} listed in {@code META-INF/services} on this module's
+     * class path (the paper's twelve, plus whatever a user adds in {@code src/main/resources}).
+     *
      * @throws IllegalStateException naming both sets when two declare the same id
      */
     public static List<ClaimDeclaration> all() {
+        return seenBy(DeclaredClaims.class.getClassLoader());
+    }
+
+    /**
+     * The claims of every {@link ClaimSet} that {@code loader} lists in {@code META-INF/services}:
+     * lets a test add a fixture's service file to one class loader without it entering
+     * {@link #all()}, and so without entering every ablation's claims.csv and Holm's correction.
+     *
+     * @throws IllegalStateException naming both sets when two declare the same id
+     */
+    public static List<ClaimDeclaration> seenBy(ClassLoader loader) {
         Map<Integer, String> owner = new TreeMap<>();
         List<ClaimDeclaration> claims = new ArrayList<>();
-        for (ClaimSet set : ServiceLoader.load(ClaimSet.class, DeclaredClaims.class.getClassLoader())) {
+        for (ClaimSet set : ServiceLoader.load(ClaimSet.class, loader)) {
             for (ClaimDeclaration claim : set.claims()) {
                 String previous = owner.putIfAbsent(claim.id(), set.getClass().getName());
                 if (previous != null) {

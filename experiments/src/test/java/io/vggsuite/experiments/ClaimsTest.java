@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A verdict on every declared claim ({@link DeclaredClaims}: the paper's twelve and any other
- * {@code ClaimSet} on the class path), from the same trained runs as the tables. A claim that does
+ * A verdict on every declared claim ({@link DeclaredClaims#all()}: the paper's twelve and any other
+ * {@code ClaimSet} listed in the main resources), from the same trained runs as the tables. A claim that does
  * not reproduce is recorded as such in claims.csv; it fails no test (no budget declares a claim as
  * expected to hold until it has been measured to). After the last claim, Holm's correction across
  * all of them decides the verdicts, and claims.csv gets one row per declared claim, "not run"

@@ -18,6 +18,11 @@ public final class MetricNames {
         return config + " S" + paperTrainScale + " " + start;
     }
 
+    /** {@link #run(String, String, String)} of a run folder's key: the names ci has always used. */
+    public static String run(RunKey key) {
+        return run(key.config().paperName(), key.paperScaleLabel(), key.start());
+    }
+
     /** "dense Q256,384,512": evaluation method and the paper's test scales. */
     public static String evaluation(EvalMethod method, List<Integer> paperTestScales) {
         return method.id() + " Q" + paperTestScales.stream().map(String::valueOf).collect(Collectors.joining(","));

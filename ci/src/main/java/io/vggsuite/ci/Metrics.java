@@ -4,20 +4,22 @@ import io.vggsuite.results.EpochRecord;
 import io.vggsuite.results.FinalRecord;
 import io.vggsuite.results.FusionRecord;
 import io.vggsuite.results.MetricNames;
-import io.vggsuite.results.Provenance;
-import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.results.RunFolder;
+import io.vggsuite.results.RunKey;
 import io.vggsuite.results.RunStatus;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * The numbers of a results folder that a change must not move, per seed: top-1 and top-5 error
  * of every run and evaluation method, the final training loss of every run, and the fusion rows.
- * Names leave out seeds and hashes, so the same metric of two folders lines up.
+ * Names leave out seeds and hashes, so the same metric of two folders lines up. A run is named by
+ * the {@link RunKey} the trainer wrote into its folder ({@link MetricNames#run(RunKey)}); a run
+ * without one (still being set up, or from before keys) contributes nothing.
  */
 public final class Metrics {
 
@@ -28,14 +30,14 @@ public final class Metrics {
         SortedMap<Long, SortedMap<String, Double>> seeds = new TreeMap<>();
         Map<String, Long> seedOfRun = new TreeMap<>();
         for (RunFolder run : root.runs()) {
-            if (run.status() != RunStatus.COMPLETE || run.provenance().isEmpty()) {
+            Optional<RunKey> key = run.key();
+            if (run.status() != RunStatus.COMPLETE || key.isEmpty()) {
                 continue;
             }
-            Provenance p = run.provenance().get();
-            long seed = p.getLong(ProvenanceKeys.SEED).orElse(0);
+            long seed = key.get().seed();
             seedOfRun.put(run.runId(), seed);
             SortedMap<String, Double> metrics = seeds.computeIfAbsent(seed, s -> new TreeMap<>());
-            String label = label(p);
+            String label = MetricNames.run(key.get());
             for (FinalRecord row : run.finals()) {
                 String evaluation = MetricNames.evaluation(row.method(), row.paperTestScales());
                 metrics.put(MetricNames.top1Error(label, evaluation), row.top1Error());
@@ -58,12 +60,6 @@ public final class Metrics {
             seeds.get(seed).put(MetricNames.top5Error(name, evaluation), fusion.top5Error());
         }
         return seeds;
-    }
-
-    /** "D S[256;512] fine-tune": configuration, training scale and start, as the paper names rows. */
-    static String label(Provenance p) {
-        return MetricNames.run(p.require(ProvenanceKeys.CONFIG), p.require(ProvenanceKeys.TRAIN_SCALE_PAPER),
-                p.require(ProvenanceKeys.INIT));
     }
 
     static boolean isLoss(String metric) {

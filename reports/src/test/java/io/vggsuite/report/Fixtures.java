@@ -1,5 +1,8 @@
 package io.vggsuite.report;
 
+import io.vggsuite.data.TrainScale;
+import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.VggConfig;
 import io.vggsuite.results.ClaimRecord;
 import io.vggsuite.results.Divergence;
 import io.vggsuite.results.EpochRecord;
@@ -10,10 +13,12 @@ import io.vggsuite.results.Provenance;
 import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.results.RunFolder;
+import io.vggsuite.results.RunKey;
 import io.vggsuite.results.Verdict;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes a small but realistic results folder through the results API: CIFAR-10 scale runs for
@@ -110,6 +115,7 @@ final class Fixtures {
 
     static RunFolder run(ResultsRoot root, String config, String paperScale, String scale, String init, int seed) {
         RunFolder run = root.run(id(config, paperScale, init, seed));
+        run.writeKey(key(run.runId(), config, paperScale, scale, init, seed));
         run.writeProvenance(Provenance.builder()
                 .put(ProvenanceKeys.CONFIG, config)
                 .put(ProvenanceKeys.TRAIN_SCALE_PAPER, paperScale)
@@ -127,6 +133,34 @@ final class Fixtures {
                 .put(ProvenanceKeys.PYTORCH_VERSION, "2.7.1")
                 .build());
         return run;
+    }
+
+    /** The key the trainer would write: what the report selects runs by. */
+    static RunKey key(String runId, String config, String paperScale, String scale, String init, int seed) {
+        RunKey.StartKind kind = switch (init) {
+            case "warm-start-A" -> RunKey.StartKind.WARM_START_A;
+            case "fine-tune" -> RunKey.StartKind.FINE_TUNE;
+            default -> RunKey.StartKind.SCRATCH;
+        };
+        Optional<Initialisation> initialisation = switch (init) {
+            case "paper-normal" -> Optional.of(Initialisation.PAPER_NORMAL);
+            case "fine-tune" -> Optional.empty();
+            default -> Optional.of(Initialisation.GLOROT);
+        };
+        Optional<String> parent = switch (kind) {
+            case SCRATCH -> Optional.empty();
+            case WARM_START_A -> Optional.of(id("A", "256", "paper-normal", seed));
+            case FINE_TUNE -> Optional.of(id(config, "256", "warm-start-A", seed));
+        };
+        return new RunKey(runId, VggConfig.fromName(config), 0.25, 32, scale(paperScale), scale(scale), kind, init,
+                initialisation, parent, seed, new RunKey.Data("cifar10", 0, 1000, 0, 3));
+    }
+
+    /** "256", "[256;512]" or "37-73" as a scale. */
+    private static TrainScale scale(String label) {
+        String[] bounds = label.replace("[", "").replace("]", "").split("[;-]");
+        return bounds.length == 1 ? TrainScale.fixed(Integer.parseInt(bounds[0]))
+                : TrainScale.jittered(Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1]));
     }
 
     static String id(String config, String paperScale, String init, int seed) {

@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vggsuite.report.paper.PaperValues;
 import io.vggsuite.report.render.Document.Cell;
 import io.vggsuite.report.render.Document.Table;
+import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.results.ResultsRoot;
+import io.vggsuite.results.RunFolder;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -155,6 +160,33 @@ class TablesTest {
         assertEquals(index.all().size(), table.rows().size());
         assertTrue(table.rows().stream().allMatch(r -> r.get(0).anchor().isPresent()));
         assertTrue(table.rows().stream().anyMatch(r -> r.get(7).text().startsWith("diverged at epoch 3")));
+    }
+
+    @Test
+    void runsAreSelectedByTheKeyInTheirFolderNotByTheirProvenanceLabels() {
+        RunFolder d = root.run(Fixtures.id("D", "[256;512]", "fine-tune", 1));
+        d.writeProvenance(d.provenance().orElseThrow().toBuilder()
+                .put(ProvenanceKeys.CONFIG, "E")
+                .put(ProvenanceKeys.TRAIN_SCALE_PAPER, "384")
+                .put(ProvenanceKeys.INIT, "glorot")
+                .build());
+        RunInfo run = RunIndex.read(root).byId(d.runId()).orElseThrow();
+        assertEquals(Optional.of("D"), run.config());
+        assertEquals(Optional.of("[256;512]"), run.paperTrainScale());
+        assertEquals("fine-tune", run.init());
+        assertEquals(Fixtures.SCALE, run.scale());
+    }
+
+    @Test
+    void aRunFolderWithoutAKeyIsInNoTableAndTheRunsTableSaysWhy() throws IOException {
+        RunFolder d = root.run(Fixtures.id("D", "[256;512]", "fine-tune", 1));
+        Files.delete(d.dir().resolve(RunFolder.KEY_FILE));
+        RunIndex keyless = RunIndex.read(root);
+        assertTrue(keyless.runsFor("D", "[256;512]", Fixtures.SCALE).isEmpty());
+        Table runs = RunsTable.runs(keyless);
+        String label = keyless.byId(d.runId()).orElseThrow().label();
+        assertTrue(runs.notes().contains(label + " has no key.csv (the trainer writes it), so no table shows it."),
+                runs.notes().toString());
     }
 
     @Test

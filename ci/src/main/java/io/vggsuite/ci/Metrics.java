@@ -3,21 +3,23 @@ package io.vggsuite.ci;
 import io.vggsuite.results.EpochRecord;
 import io.vggsuite.results.FinalRecord;
 import io.vggsuite.results.FusionRecord;
-import io.vggsuite.results.Provenance;
-import io.vggsuite.results.ProvenanceKeys;
+import io.vggsuite.results.MetricNames;
 import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.results.RunFolder;
+import io.vggsuite.results.RunKey;
 import io.vggsuite.results.RunStatus;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * The numbers of a results folder that a change must not move, per seed: top-1 and top-5 error
  * of every run and evaluation method, the final training loss of every run, and the fusion rows.
- * Names leave out seeds and hashes, so the same metric of two folders lines up.
+ * Names leave out seeds and hashes, so the same metric of two folders lines up. A run is named by
+ * the {@link RunKey} the trainer wrote into its folder ({@link MetricNames#run(RunKey)}); a run
+ * without one (still being set up, or from before keys) contributes nothing.
  */
 public final class Metrics {
 
@@ -28,22 +30,22 @@ public final class Metrics {
         SortedMap<Long, SortedMap<String, Double>> seeds = new TreeMap<>();
         Map<String, Long> seedOfRun = new TreeMap<>();
         for (RunFolder run : root.runs()) {
-            if (run.status() != RunStatus.COMPLETE || run.provenance().isEmpty()) {
+            Optional<RunKey> key = run.key();
+            if (run.status() != RunStatus.COMPLETE || key.isEmpty()) {
                 continue;
             }
-            Provenance p = run.provenance().get();
-            long seed = p.getLong(ProvenanceKeys.SEED).orElse(0);
+            long seed = key.get().seed();
             seedOfRun.put(run.runId(), seed);
             SortedMap<String, Double> metrics = seeds.computeIfAbsent(seed, s -> new TreeMap<>());
-            String label = label(p);
+            String label = MetricNames.run(key.get());
             for (FinalRecord row : run.finals()) {
-                String evaluation = row.method().id() + " Q" + join(row.paperTestScales());
-                metrics.put(label + " | " + evaluation + " | top-1 error", row.top1Error());
-                metrics.put(label + " | " + evaluation + " | top-5 error", row.top5Error());
+                String evaluation = MetricNames.evaluation(row.method(), row.paperTestScales());
+                metrics.put(MetricNames.top1Error(label, evaluation), row.top1Error());
+                metrics.put(MetricNames.top5Error(label, evaluation), row.top5Error());
             }
             List<EpochRecord> epochs = run.epochs();
             if (!epochs.isEmpty()) {
-                metrics.put(label + " | final train loss", epochs.get(epochs.size() - 1).trainLoss());
+                metrics.put(MetricNames.finalTrainLoss(label), epochs.get(epochs.size() - 1).trainLoss());
             }
         }
         for (FusionRecord fusion : root.fusion()) {
@@ -51,24 +53,17 @@ public final class Metrics {
             if (seed == null) {
                 continue;
             }
-            String name = "fusion " + fusion.label() + " | " + fusion.method().id() + " Q" + join(fusion.paperTestScales());
-            seeds.computeIfAbsent(seed, s -> new TreeMap<>()).put(name + " | top-1 error", fusion.top1Error());
-            seeds.get(seed).put(name + " | top-5 error", fusion.top5Error());
+            String name = MetricNames.fusion(fusion.label());
+            String evaluation = MetricNames.evaluation(fusion.method(), fusion.paperTestScales());
+            seeds.computeIfAbsent(seed, s -> new TreeMap<>()).put(MetricNames.top1Error(name, evaluation),
+                    fusion.top1Error());
+            seeds.get(seed).put(MetricNames.top5Error(name, evaluation), fusion.top5Error());
         }
         return seeds;
     }
 
-    /** "D S[256;512] fine-tune": configuration, training scale and start, as the paper names rows. */
-    static String label(Provenance p) {
-        return p.require(ProvenanceKeys.CONFIG) + " S" + p.require(ProvenanceKeys.TRAIN_SCALE_PAPER) + " "
-                + p.require(ProvenanceKeys.INIT);
-    }
-
     static boolean isLoss(String metric) {
-        return metric.endsWith("train loss");
+        return MetricNames.isLoss(metric);
     }
 
-    private static String join(List<Integer> values) {
-        return values.stream().map(String::valueOf).collect(Collectors.joining(","));
-    }
 }

@@ -1,7 +1,8 @@
 /**
  * The ablation of Section 4 as data: budgets (how big a run is), the plan (which runs the paper's
- * protocol needs and how they start from each other) and the claims with the rule that turns
- * numbers into a verdict. The JUnit experiments in this module's tests drive it.
+ * protocol needs and how they start from each other). The claims and the rule that turns numbers
+ * into a verdict live in {@code io.vggsuite.claims}. The JUnit experiments in this module's tests
+ * drive both.
  *
  * <p>Depends on the harness; nothing depends on it but the experiments.
  */

@@ -3,8 +3,11 @@ package io.vggsuite.experiments;
 import io.vggsuite.ablation.AblationPlan;
 import io.vggsuite.ablation.Budget;
 import io.vggsuite.eval.Scores;
-import io.vggsuite.results.ClaimRecord;
+import io.vggsuite.claims.Judgement;
+import io.vggsuite.claims.Measurements;
+import io.vggsuite.claims.RunSelector;
 import io.vggsuite.results.EvalMethod;
+import io.vggsuite.results.SeedSpreads;
 import io.vggsuite.train.DataCatalog;
 import io.vggsuite.train.FinalEvaluation;
 import io.vggsuite.train.RunSpec;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -24,7 +28,7 @@ import java.util.function.Function;
  * What every experiment of one test session shares: the budget, the results folder, the data, and
  * the trained runs (each trained once, then served to every table that needs it).
  */
-public final class Ablation {
+public final class Ablation implements Measurements {
 
     private final Budget budget;
     private final Path results;
@@ -33,15 +37,18 @@ public final class Ablation {
     private final FinalEvaluation evaluation;
     private final List<AblationPlan> plans;
     private final Map<String, TrainedRun> trained = new ConcurrentHashMap<>();
-    private final Map<Integer, ClaimRecord> verdicts = new TreeMap<>();
+    private final Map<Integer, Judgement> judged = new TreeMap<>();
+    private final Optional<SeedSpreads> seedSpreads;
 
-    Ablation(Budget budget, Path results, DataCatalog data, RunTrainer trainer, List<AblationPlan> plans) {
+    Ablation(Budget budget, Path results, DataCatalog data, RunTrainer trainer, List<AblationPlan> plans,
+            Optional<SeedSpreads> seedSpreads) {
         this.budget = budget;
         this.results = results;
         this.data = data;
         this.trainer = trainer;
         this.evaluation = new FinalEvaluation(data);
         this.plans = List.copyOf(plans);
+        this.seedSpreads = seedSpreads;
     }
 
     public Budget budget() {
@@ -81,7 +88,19 @@ public final class Ablation {
         return runs;
     }
 
+    @Override
+    public List<TrainedRun> runs(RunSelector run) {
+        return perSeed(run::select);
+    }
+
+    /** The budget's baseline seed spreads, which one-seed comparisons borrow. */
+    @Override
+    public Optional<SeedSpreads> seedSpreads() {
+        return seedSpreads;
+    }
+
     /** Test-set posteriors of a trained run (computed once, then read from its folder). */
+    @Override
     public Scores scores(TrainedRun run, EvalMethod method, List<Integer> paperScales) {
         try {
             return evaluation.evaluate(run, method, paperScales);
@@ -95,11 +114,12 @@ public final class Ablation {
         return perSeed(choose).stream().map(run -> scores(run, method, paperScales)).toList();
     }
 
-    synchronized void record(ClaimRecord verdict) {
-        verdicts.put(verdict.id(), verdict);
+    synchronized void record(Judgement judgement) {
+        judged.put(judgement.claim().id(), judgement);
     }
 
-    synchronized List<ClaimRecord> verdicts() {
-        return new ArrayList<>(verdicts.values());
+    /** The claims judged so far in this session, by id. */
+    synchronized List<Judgement> judged() {
+        return new ArrayList<>(judged.values());
     }
 }

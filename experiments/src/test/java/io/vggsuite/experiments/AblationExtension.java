@@ -4,6 +4,7 @@ import io.vggsuite.ablation.AblationPlan;
 import io.vggsuite.ablation.Budget;
 import io.vggsuite.ablation.BudgetPlan;
 import io.vggsuite.ablation.ResultsLocation;
+import io.vggsuite.results.SeedSpreads;
 import io.vggsuite.train.DataCatalog;
 import io.vggsuite.train.Progress;
 import io.vggsuite.train.RunProvenance;
@@ -55,7 +56,18 @@ final class AblationExtension implements ParameterResolver {
         Progress progress = Progress.forEnvironment();
         progress.note(new BudgetPlan(budget, plans, images.train().size()).describe(results));
         RunTrainer trainer = new RunTrainer(results, data, RunProvenance.forBudget(budget.name()), progress);
-        return new Ablation(budget, results, data, trainer, plans);
+        return new Ablation(budget, results, data, trainer, plans, SeedSpreads.read(baseline(budget)));
+    }
+
+    /**
+     * The budget's baseline, {@code ci/baselines/<budget>.csv} under the project root, or the file
+     * named by {@code -Dablation.baseline}: one-seed verdicts borrow its seed spreads.
+     */
+    private static Path baseline(Budget budget) {
+        String given = System.getProperty("ablation.baseline", "");
+        return given.isBlank()
+                ? Path.of(System.getProperty("ablation.root", "..")).resolve("ci/baselines/" + budget.name() + ".csv")
+                : Path.of(given);
     }
 
     private static Path resultsFolder(Budget budget) {

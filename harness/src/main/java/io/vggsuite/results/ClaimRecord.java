@@ -3,24 +3,30 @@ package io.vggsuite.results;
 import java.util.Objects;
 
 /**
- * One row of {@code claims.csv}: one of the paper's claims and what our runs say about it.
+ * One row of {@code claims.csv}: one declared claim and what our runs say about it. The file
+ * carries everything the report shows, so the report needs no knowledge of the declarations.
  *
- * @param id the claim's number (1–12 in the report's list)
+ * @param id the claim's number (1–12 for the paper's claims)
  * @param claim the claim in a sentence
  * @param paperEvidence the paper's numbers behind it
- * @param ourEvidence our numbers behind the verdict
- * @param effectSize the measured effect (e.g. the difference in top-1 error, percentage points);
- *     {@code NaN} if none
- * @param pValue the test's p-value; {@code NaN} if no test applies
+ * @param kind "superiority", "equivalence (margin ±1.0)" or "trainability"
+ * @param paperEffect the paper's effect in points of top-1 error; {@code NaN} if qualitative
+ * @param effect our effect in points, positive agreeing with the claim; {@code NaN} if none
+ * @param low lower end of our effect's 95% confidence interval; {@code NaN} if none
+ * @param high upper end of that interval; {@code NaN} if none
+ * @param pHolm the claim's p-value after Holm's correction over the claims of the folder; {@code NaN} if no test
+ * @param mde the minimum detectable effect at this budget, in points; {@code NaN} if none
  * @param verdict the outcome
+ * @param ourEvidence our numbers behind the verdict, and how they were tested
  */
-public record ClaimRecord(
-        int id, String claim, String paperEvidence, String ourEvidence, double effectSize, double pValue, Verdict verdict) {
+public record ClaimRecord(int id, String claim, String paperEvidence, String kind, double paperEffect, double effect,
+        double low, double high, double pHolm, double mde, Verdict verdict, String ourEvidence) {
 
     public ClaimRecord {
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(paperEvidence, "paperEvidence");
-        Objects.requireNonNull(ourEvidence, "ourEvidence");
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(ourEvidence, "ourEvidence");
     }
 }

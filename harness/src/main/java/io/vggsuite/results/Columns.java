@@ -27,9 +27,31 @@ public final class Columns {
     public static final String CLAIM = "claim";
     public static final String PAPER_EVIDENCE = "paper_evidence";
     public static final String OUR_EVIDENCE = "our_evidence";
-    public static final String EFFECT_SIZE = "effect_size";
-    public static final String P_VALUE = "p_value";
+    public static final String KIND = "kind";
+    public static final String PAPER_EFFECT = "paper_effect";
+    public static final String EFFECT = "effect";
+    public static final String EFFECT_LOW = "effect_low";
+    public static final String EFFECT_HIGH = "effect_high";
+    public static final String P_HOLM = "p_holm";
+    public static final String MDE = "mde";
     public static final String VERDICT = "verdict";
+
+    public static final String RUN_ID = "run_id";
+    public static final String CONFIG = "config";
+    public static final String WIDTH = "width";
+    public static final String CROP = "crop";
+    public static final String PAPER_TRAIN_SCALE = "paper_train_scale";
+    public static final String TRAIN_SCALE = "train_scale";
+    public static final String START_KIND = "start_kind";
+    public static final String START = "start";
+    public static final String INITIALISATION = "initialisation";
+    public static final String PARENT_RUN_ID = "parent_run_id";
+    public static final String SEED = "seed";
+    public static final String DATASET = "dataset";
+    public static final String TRAIN_IMAGES = "train_images";
+    public static final String VALIDATION_IMAGES = "validation_images";
+    public static final String TEST_IMAGES = "test_images";
+    public static final String SPLIT_SEED = "split_seed";
 
     public static final String MEMBERS = "members";
     public static final String LABEL = "label";
@@ -42,9 +64,15 @@ public final class Columns {
     public static final List<String> FINAL =
             List.of(METHOD, TEST_SCALES, PAPER_TEST_SCALES, TOP1_ERROR, TOP5_ERROR, IMAGES);
 
+    /** {@code key.csv} of a run folder: one row, the {@link RunKey}. */
+    public static final List<String> KEY = List.of(RUN_ID, CONFIG, WIDTH, CROP, PAPER_TRAIN_SCALE, TRAIN_SCALE,
+            START_KIND, START, INITIALISATION, PARENT_RUN_ID, SEED, DATASET, TRAIN_IMAGES, VALIDATION_IMAGES,
+            TEST_IMAGES, SPLIT_SEED);
+
     /** {@code claims.csv}. */
     public static final List<String> CLAIMS =
-            List.of(CLAIM_ID, CLAIM, PAPER_EVIDENCE, OUR_EVIDENCE, EFFECT_SIZE, P_VALUE, VERDICT);
+            List.of(CLAIM_ID, CLAIM, PAPER_EVIDENCE, KIND, PAPER_EFFECT, EFFECT, EFFECT_LOW, EFFECT_HIGH,
+                    P_HOLM, MDE, VERDICT, OUR_EVIDENCE);
 
     /** {@code fusion.csv}. */
     public static final List<String> FUSION =

@@ -70,10 +70,15 @@ public final class ResultsRoot {
                 Integer.toString(c.id()),
                 c.claim(),
                 c.paperEvidence(),
-                c.ourEvidence(),
-                CsvTable.number(c.effectSize()),
-                CsvTable.number(c.pValue()),
-                c.verdict().label()));
+                c.kind(),
+                CsvTable.number(c.paperEffect()),
+                CsvTable.number(c.effect()),
+                CsvTable.number(c.low()),
+                CsvTable.number(c.high()),
+                CsvTable.number(c.pHolm()),
+                CsvTable.number(c.mde()),
+                c.verdict().label(),
+                c.ourEvidence()));
     }
 
     public List<ClaimRecord> claims() {
@@ -81,10 +86,15 @@ public final class ResultsRoot {
                 row.integer(Columns.CLAIM_ID),
                 row.text(Columns.CLAIM),
                 row.text(Columns.PAPER_EVIDENCE),
-                row.text(Columns.OUR_EVIDENCE),
-                row.number(Columns.EFFECT_SIZE),
-                row.number(Columns.P_VALUE),
-                row.parsed(Columns.VERDICT, Verdict::fromLabel)));
+                row.text(Columns.KIND),
+                row.number(Columns.PAPER_EFFECT),
+                row.number(Columns.EFFECT),
+                row.number(Columns.EFFECT_LOW),
+                row.number(Columns.EFFECT_HIGH),
+                row.number(Columns.P_HOLM),
+                row.number(Columns.MDE),
+                row.parsed(Columns.VERDICT, Verdict::fromLabel),
+                row.text(Columns.OUR_EVIDENCE)));
     }
 
     public void writeFusion(List<FusionRecord> fusion) {

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * One run's folder, {@code <results>/runs/<runId>/}:
  *
  * <ul>
+ *   <li>{@code key.csv}: the {@link RunKey}, one row written by the trainer from the run's spec;
+ *       what the report and {@code ci} select runs by;
  *   <li>{@code run.properties}: the {@link Provenance}, sorted by key;
  *   <li>{@code epochs.csv}: one {@link EpochRecord} per epoch, rewritten whole each epoch;
  *   <li>{@code final.csv}: one {@link FinalRecord} per evaluation;
@@ -32,6 +34,7 @@ public final class RunFolder {
 
     /** Subfolder of the results root that holds the runs. */
     public static final String RUNS = "runs";
+    public static final String KEY_FILE = "key.csv";
     public static final String PROVENANCE_FILE = "run.properties";
     public static final String EPOCHS_FILE = "epochs.csv";
     public static final String FINAL_FILE = "final.csv";
@@ -70,6 +73,23 @@ public final class RunFolder {
 
     public Path checkpointDir() {
         return dir.resolve(CHECKPOINTS_DIR);
+    }
+
+    // ---- key --------------------------------------------------------------------------------------
+
+    /**
+     * @throws IllegalArgumentException when the key is of another run: a folder holds one run
+     */
+    public void writeKey(RunKey key) {
+        if (!key.runId().equals(runId)) {
+            throw new IllegalArgumentException("key of run " + key.runId() + " cannot go into the folder of " + runId);
+        }
+        key.writeTo(dir.resolve(KEY_FILE));
+    }
+
+    /** Empty while the trainer has not written it (or for a folder from before keys existed). */
+    public Optional<RunKey> key() {
+        return RunKey.readFrom(dir.resolve(KEY_FILE));
     }
 
     // ---- provenance ---------------------------------------------------------------------------

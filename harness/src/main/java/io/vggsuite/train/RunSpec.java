@@ -2,12 +2,15 @@ package io.vggsuite.train;
 
 import io.vggsuite.data.ScaleMapping;
 import io.vggsuite.data.TrainScale;
+import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggSpec;
+import io.vggsuite.results.RunKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Everything that decides a run's numbers, and so its identity: two runs with the same spec are
@@ -50,6 +53,36 @@ public record RunSpec(
 
     public static String scaleLabel(TrainScale scale) {
         return scale.isJittered() ? "[" + scale.min() + ";" + scale.max() + "]" : Integer.toString(scale.min());
+    }
+
+    /**
+     * What the report and {@code ci} select this run by, written once into its folder by the
+     * trainer. Derived here, beside {@link #runId()}, so the two cannot disagree.
+     */
+    public RunKey key() {
+        RunKey.StartKind kind;
+        Optional<Initialisation> initialisation;
+        Optional<String> parent;
+        if (start instanceof Start.FromScratch scratch) {
+            kind = RunKey.StartKind.SCRATCH;
+            initialisation = Optional.of(scratch.initialisation());
+            parent = Optional.empty();
+        } else if (start instanceof Start.WarmStartFromA warm) {
+            kind = RunKey.StartKind.WARM_START_A;
+            initialisation = Optional.of(warm.rest());
+            parent = Optional.of(warm.netA().runId());
+        } else {
+            kind = RunKey.StartKind.FINE_TUNE;
+            initialisation = Optional.empty();
+            parent = Optional.of(((Start.FineTune) start).parent().runId());
+        }
+        // The key holds bare scales (min, max): what the mapped scale came from is the paper scale beside it.
+        TrainScale ours = new TrainScale(trainScale().min(), trainScale().max());
+        TrainScale papers = new TrainScale(paperScale.min(), paperScale.max());
+        return new RunKey(runId(), model.config(), model.width(), model.cropSize(), papers, ours, kind,
+                start.label(), initialisation, parent, seed,
+                new RunKey.Data(data.dataset(), data.trainImages(), data.validationImages(), data.testImages(),
+                        data.splitSeed()));
     }
 
     /** A canonical text of every field; parents of warm starts and fine-tunes included. */

@@ -29,6 +29,7 @@ import io.vggsuite.results.AtomicFiles;
 import io.vggsuite.results.Divergence;
 import io.vggsuite.results.EpochRecord;
 import io.vggsuite.results.RunFolder;
+import io.vggsuite.results.RunKey;
 import io.vggsuite.results.RunLock;
 import io.vggsuite.results.RunStatus;
 import java.io.BufferedOutputStream;
@@ -66,6 +67,11 @@ public final class RunTrainer {
     /** The run's trained model: from the cache when complete, else trained (or resumed) now. */
     public TrainedRun train(RunSpec spec) throws IOException {
         RunFolder folder = RunFolder.at(resultsRoot, spec.runId());
+        // Before the cache check, so that folders from before keys existed get theirs too; once.
+        RunKey key = spec.key();
+        if (!folder.key().equals(Optional.of(key))) {
+            folder.writeKey(key);
+        }
         Optional<TrainedRun> cached = cached(spec, folder);
         if (cached.isPresent()) {
             progress.note(spec.runId() + ": cached (" + folder.status().name().toLowerCase() + ")");

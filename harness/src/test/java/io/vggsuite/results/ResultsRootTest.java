@@ -32,17 +32,21 @@ class ResultsRootTest {
     void claimsRoundTripWithQuotesCommasAndMissingNumbers() throws IOException {
         ResultsRoot root = ResultsRoot.at(dir);
         List<ClaimRecord> claims = List.of(
-                new ClaimRecord(1, "LRN does not improve A", "Table 3: A 29.6, A-LRN 29.7",
-                        "A 31.2 ± 0.4, A-LRN 31.3 ± 0.5 (\"same\", n=3)", 0.1, 0.62, Verdict.REPRODUCED),
-                new ClaimRecord(12, "Deep nets need warm start or Glorot", "Section 3.1 (qualitative)",
-                        "E from N(0, 10⁻²) diverged\nat epoch 3", Double.NaN, Double.NaN, Verdict.INCONCLUSIVE),
-                new ClaimRecord(9, "Multi-crop is slightly better than dense", "Table 5", "dense 24.1, multi 24.3",
-                        -0.2, 0.03, Verdict.NOT_REPRODUCED));
+                new ClaimRecord(1, "LRN does not improve A", "Table 3: A 29.6, A-LRN 29.7", "equivalence (margin ±1.0)",
+                        0.1, 0.1, -0.5, 0.7, 0.03, 0.9, Verdict.REPRODUCED,
+                        "A 31.2 ± 0.4, A-LRN 31.3 ± 0.5 (\"same\", n=3)"),
+                new ClaimRecord(12, "Deep nets need warm start or Glorot", "Section 3.1 (qualitative)", "trainability",
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Verdict.INCONCLUSIVE,
+                        "E from N(0, 10⁻²) diverged\nat epoch 3"),
+                new ClaimRecord(9, "Multi-crop is slightly better than dense", "Table 5", "superiority", 0.2, -0.2,
+                        -0.4, 0.0, 0.03, 0.3, Verdict.CONTRADICTED, "dense 24.1, multi 24.3"),
+                new ClaimRecord(13, "C at S = 384 beats C at S = 256", "Table 3", "superiority", 0.0, Double.NaN,
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Verdict.NOT_RUN, "its runs were not judged"));
         root.writeClaims(claims);
 
         assertEquals(claims, root.claims());
-        assertTrue(Files.readString(root.claimsCsv()).contains(",not reproduced\n"));
-        assertTrue(Files.readString(root.claimsCsv()).contains(",,,inconclusive\n"));
+        assertTrue(Files.readString(root.claimsCsv()).contains(",contradicted,\"dense 24.1, multi 24.3\"\n"));
+        assertTrue(Files.readString(root.claimsCsv()).contains(",trainability,,,,,,,inconclusive,"));
     }
 
     @Test
@@ -58,7 +62,7 @@ class ResultsRootTest {
     @Test
     void unknownVerdictIsAnErrorNamingTheFileAndLine() throws IOException {
         ResultsRoot root = ResultsRoot.at(dir);
-        Files.writeString(root.claimsCsv(), String.join(",", Columns.CLAIMS) + "\n1,c,p,o,0.5,0.1,confirmed\n");
+        Files.writeString(root.claimsCsv(), String.join(",", Columns.CLAIMS) + "\n1,c,p,superiority,1,0.5,0.1,0.9,0.1,0.3,confirmed,o\n");
         ResultsFileException e = assertThrows(ResultsFileException.class, root::claims);
         assertTrue(e.getMessage().startsWith(root.claimsCsv() + ":2: column verdict: unknown verdict 'confirmed'"),
                 e.getMessage());

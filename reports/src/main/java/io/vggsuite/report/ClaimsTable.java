@@ -1,59 +1,75 @@
 package io.vggsuite.report;
 
-import io.vggsuite.report.paper.PaperRow;
-import io.vggsuite.report.paper.PaperValues;
 import io.vggsuite.report.render.Document.Cell;
 import io.vggsuite.report.render.Document.Table;
 import io.vggsuite.results.ClaimRecord;
+import io.vggsuite.results.Verdict;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Locale;
 
 /**
- * The paper's twelve claims, each with the paper's evidence (from {@code vgg-paper.csv}) and the
- * verdict our experiments wrote to {@code claims.csv}. A claim without a verdict yet says "not run".
+ * The claims and our verdicts, exactly as the experiments wrote them to {@code claims.csv}: every
+ * declared claim has a row there (its sentence, the paper's evidence and effect, its kind, and "not
+ * run" where it was not judged), so the report needs no list of claims of its own and shows a
+ * claim declared anywhere in the experiments without a change here.
  */
 final class ClaimsTable {
 
+    /** How the experiments decide (io.vggsuite.claims.ClaimVerdicts); printed under the table. */
+    static final String RULE = "Effects are points of top-1 error, positive where the claim holds (for equivalence:"
+            + " the second net's error minus the first's), with their 95% confidence interval. p is the claim's"
+            + " one-sided p-value (for equivalence, that of the two one-sided tests against the margin), adjusted by"
+            + " Holm's method across all the claims of this report; reproduced when it is below 0.025. Contradicted:"
+            + " not reproduced, and the Holm-adjusted test of the contrary (the effect is at least the paper's, or at"
+            + " least 0 where the paper gives no number; for equivalence, inside the margin) rejects it at 0.025."
+            + " MDE: the smallest true effect (for equivalence, the narrowest margin) this budget detects with 80%"
+            + " power, from its seeds, test images and seed spreads; \"underpowered\" where it exceeds the paper's"
+            + " effect. With one seed the seed variance is borrowed from the budget's baseline, as the evidence says.";
+
     private ClaimsTable() {}
 
-    static Table claims(PaperValues paper, List<ClaimRecord> verdicts) {
-        Map<Integer, ClaimRecord> byId = verdicts.stream()
-                .collect(Collectors.toMap(ClaimRecord::id, Function.identity(), (first, later) -> later));
+    static Table claims(List<ClaimRecord> verdicts) {
         List<List<Cell>> rows = new ArrayList<>();
-        for (PaperRow claim : paper.of(PaperValues.CLAIM)) {
-            Optional<ClaimRecord> ours = Optional.ofNullable(byId.get(claim.row()));
-            rows.add(row(claim.row(), claim.text(), claim.evidence(), ours));
+        for (ClaimRecord c : verdicts) {
+            rows.add(row(c));
         }
-        Set<Integer> known = paper.of(PaperValues.CLAIM).stream().map(PaperRow::row).collect(Collectors.toSet());
-        List<String> notes = new ArrayList<>(List.of(
-                "Effect size: as computed by the experiments (for error comparisons, percentage points of top-1"
-                        + " error); p-value: the experiments' paired test. Both from claims.csv."));
-        for (ClaimRecord extra : verdicts) {
-            if (!known.contains(extra.id())) {
-                rows.add(row(extra.id(), extra.claim(), "—", Optional.of(extra)));
-                notes.add("Claim " + extra.id() + " is not one of the paper's twelve; shown as claims.csv has it.");
-            }
+        List<String> notes = new ArrayList<>(List.of(RULE));
+        if (verdicts.isEmpty()) {
+            notes.add("No claims.csv in this folder: the claims test of the experiments has not run.");
         }
-        return new Table("claims", "The paper's claims and our verdicts",
-                List.of("#", "claim", "paper's evidence", "our evidence", "effect size", "p-value", "verdict"),
+        return new Table("claims", "The claims and our verdicts",
+                List.of("#", "claim", "kind", "paper's evidence", "paper effect", "our effect [95% CI]", "p (Holm)",
+                        "MDE", "verdict", "our evidence"),
                 rows, notes);
     }
 
-    private static List<Cell> row(int id, String claim, String paperEvidence, Optional<ClaimRecord> ours) {
-        if (ours.isEmpty()) {
-            Cell notRun = Cell.missing(Formats.NOT_RUN);
-            return List.of(Cell.of(Integer.toString(id)), Cell.of(claim), Cell.of(paperEvidence), notRun,
-                    Cell.missing(Formats.NOT_MEASURED), Cell.missing(Formats.NOT_MEASURED), notRun);
+    private static List<Cell> row(ClaimRecord c) {
+        return List.of(Cell.of(Integer.toString(c.id())), Cell.of(c.claim()), Cell.of(c.kind()),
+                Cell.of(c.paperEvidence()), numberCell(Formats.effect(c.paperEffect())), effectCell(c),
+                numberCell(Formats.pValue(c.pHolm())), numberCell(points(c.mde())),
+                c.verdict() == Verdict.NOT_RUN ? Cell.missing(Formats.NOT_RUN) : Cell.of(verdict(c)),
+                c.verdict() == Verdict.NOT_RUN ? Cell.missing(c.ourEvidence()) : Cell.of(c.ourEvidence()));
+    }
+
+    /** "inconclusive (underpowered: MDE 2.3 points)" where the budget could not have seen the paper's effect. */
+    static String verdict(ClaimRecord c) {
+        boolean underpowered = c.verdict() == Verdict.INCONCLUSIVE && !Double.isNaN(c.mde())
+                && (Double.isNaN(c.paperEffect()) || c.mde() > c.paperEffect());
+        return underpowered
+                ? String.format(Locale.ROOT, "inconclusive (underpowered: MDE %.1f points)", c.mde())
+                : c.verdict().label();
+    }
+
+    private static Cell effectCell(ClaimRecord c) {
+        if (Double.isNaN(c.effect())) {
+            return Cell.missing(Formats.NOT_MEASURED);
         }
-        ClaimRecord c = ours.get();
-        return List.of(Cell.of(Integer.toString(id)), Cell.of(claim), Cell.of(paperEvidence), Cell.of(c.ourEvidence()),
-                numberCell(Formats.effect(c.effectSize())), numberCell(Formats.pValue(c.pValue())),
-                Cell.of(c.verdict().label()));
+        return Cell.of(String.format(Locale.ROOT, "%+.2f [%+.2f, %+.2f]", c.effect(), c.low(), c.high()));
+    }
+
+    private static String points(double value) {
+        return Double.isNaN(value) ? Formats.NOT_MEASURED : String.format(Locale.ROOT, "%.2f", value);
     }
 
     private static Cell numberCell(String text) {

@@ -41,7 +41,7 @@ final class Figures {
                 double[] x = epochs.stream().mapToDouble(EpochRecord::epoch).toArray();
                 double[] y = epochs.stream().mapToDouble(e -> finiteOrNaN(e.validationTop1Error())).toArray();
                 String name = run.label() + ": S " + run.paperTrainScale().orElse("?") + ", " + run.init() + ", seed "
-                        + run.provenance().get("seed").orElse("?")
+                        + run.key().map(k -> Long.toString(k.seed())).orElse("?")
                         + (run.status() == RunStatus.DIVERGED ? " (diverged)" : "");
                 series.add(new Series(name, x, y));
             }

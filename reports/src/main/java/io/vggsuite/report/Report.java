@@ -83,7 +83,7 @@ public final class Report {
                 + "\" (no run), \"" + Formats.DIVERGED + "\" or \"" + Formats.NOT_MEASURED + "\" (run without"
                 + " this number yet), never 0."));
         section(blocks, "Claims", "sec-claims");
-        blocks.add(ClaimsTable.claims(paper, root.claims()));
+        blocks.add(ClaimsTable.claims(root.claims()));
         section(blocks, "Table 2: parameters", "sec-table2");
         blocks.add(ParameterTable.table2(paper, parameterCounts));
         section(blocks, "Table 3: single test scale", "sec-table3");

@@ -1,6 +1,5 @@
 package io.vggsuite.report;
 
-import io.vggsuite.model.VggConfig;
 import io.vggsuite.report.render.Document.Ref;
 import io.vggsuite.results.Divergence;
 import io.vggsuite.results.EpochRecord;
@@ -9,21 +8,25 @@ import io.vggsuite.results.Provenance;
 import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.results.ResultsFileException;
 import io.vggsuite.results.RunFolder;
+import io.vggsuite.results.RunKey;
 import io.vggsuite.results.RunStatus;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * One run as the report sees it: everything read from its folder once, and the reference number
- * its cells link to. A run whose files cannot be read keeps the reason and no numbers, so one damaged
+ * its cells link to. Which table row a run stands for comes from its {@link RunKey} (written by the
+ * trainer), never from its id or provenance labels; the provenance is shown, not parsed. A run whose files cannot be read keeps the reason and no numbers, so one damaged
  * folder does not hide the others.
  *
  * @param number 1-based, in run id order: the "r3" of the report
+ * @param key what the run is; empty for a folder without {@code key.csv}, which no table shows
  * @param problem why the run's files could not be read, if they could not
  */
 record RunInfo(
         RunFolder folder,
         int number,
+        Optional<RunKey> key,
         Provenance provenance,
         RunStatus status,
         Optional<Divergence> divergence,
@@ -33,11 +36,11 @@ record RunInfo(
 
     static RunInfo read(RunFolder folder, int number) {
         try {
-            return new RunInfo(folder, number,
+            return new RunInfo(folder, number, folder.key(),
                     folder.provenance().orElse(Provenance.builder().build()),
                     folder.status(), folder.divergence(), folder.finals(), folder.epochs(), Optional.empty());
         } catch (ResultsFileException e) {
-            return new RunInfo(folder, number, Provenance.builder().build(), RunStatus.RUNNING, Optional.empty(),
+            return new RunInfo(folder, number, Optional.empty(), Provenance.builder().build(), RunStatus.RUNNING, Optional.empty(),
                     List.of(), List.of(), Optional.of(e.getMessage()));
         }
     }
@@ -46,38 +49,37 @@ record RunInfo(
         return folder.runId();
     }
 
-    /** The configuration as the paper names it ("B-5×5"), however the provenance spelled it. */
+    /** The configuration as the paper names it ("B-5×5"). */
     Optional<String> config() {
-        return provenance.get(ProvenanceKeys.CONFIG).map(name -> {
-            try {
-                return VggConfig.fromName(name).paperName();
-            } catch (IllegalArgumentException e) {
-                return name;
-            }
-        });
+        return key.map(k -> k.config().paperName());
     }
 
     /** The paper's training scale this run stands for, as the paper prints it: "256", "[256;512]". */
     Optional<String> paperTrainScale() {
-        return provenance.get(ProvenanceKeys.TRAIN_SCALE_PAPER).map(s -> s.replace(" ", ""));
+        return key.map(RunKey::paperScaleLabel);
     }
 
     /** Our training scale, printed like the paper's: "37", "[37;73]". */
     String trainScale() {
-        return provenance.get(ProvenanceKeys.TRAIN_SCALE)
-                .map(s -> s.contains("-") ? "[" + s.replace("-", ";") + "]" : s)
-                .orElse("?");
+        return key.map(k -> k.trainScale().label()).orElse("?");
     }
 
+    /** The start as the paper's rows name it: "glorot", "paper-normal", "warm-start-A", "fine-tune". */
     String init() {
-        return provenance.get(ProvenanceKeys.INIT).orElse(ProvenanceKeys.UNKNOWN);
+        return key.map(RunKey::start).orElse(ProvenanceKeys.UNKNOWN);
     }
 
-    /** The scale the run's numbers are at, e.g. "CIFAR-10, crop 32, width 0.25". */
+    /**
+     * The scale the run's numbers are at, e.g. "CIFAR-10, crop 32, width 0.25": crop and width from
+     * the key; the dataset as the loaded images name themselves (the provenance), else the key's id.
+     */
     String scale() {
-        String dataset = provenance.get(ProvenanceKeys.DATASET).orElse("unknown dataset");
-        String crop = provenance.get(ProvenanceKeys.CROP).map(c -> ", crop " + c).orElse("");
-        String width = provenance.getDouble(ProvenanceKeys.WIDTH).stream()
+        String dataset = provenance.get(ProvenanceKeys.DATASET)
+                .or(() -> key.map(k -> k.data().dataset()))
+                .orElse("unknown dataset");
+        String crop = key.map(k -> ", crop " + k.crop()).orElse("");
+        String width = key.stream()
+                .mapToDouble(RunKey::width)
                 .filter(w -> w != 1.0)
                 .mapToObj(w -> ", width " + Formats.plain(w))
                 .findFirst()

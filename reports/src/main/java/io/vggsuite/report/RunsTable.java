@@ -24,10 +24,10 @@ final class RunsTable {
             rows.add(List.of(
                     Cell.anchored(run.label(), run.anchor()),
                     Cell.of(RunFolder.RUNS + "/" + run.runId()),
-                    text(run, ProvenanceKeys.CONFIG),
+                    run.config().map(Cell::of).orElse(Cell.missing("?")),
                     Cell.of(run.paperTrainScale().orElse("?") + " → " + run.trainScale()),
-                    text(run, ProvenanceKeys.INIT),
-                    text(run, ProvenanceKeys.SEED),
+                    run.key().map(k -> Cell.of(k.start())).orElse(Cell.missing("?")),
+                    run.key().map(k -> Cell.of(Long.toString(k.seed()))).orElse(Cell.missing("?")),
                     Cell.of(run.scale()),
                     status(run),
                     Cell.of(Integer.toString(run.epochs().size())),
@@ -37,7 +37,7 @@ final class RunsTable {
                             + run.provenance().get(ProvenanceKeys.PYTORCH_VERSION).orElse("?"))));
             run.problem().ifPresent(p -> notes.add(run.label() + " could not be read: " + p));
             if (run.problem().isEmpty() && run.config().isEmpty()) {
-                notes.add(run.label() + " has no " + ProvenanceKeys.CONFIG + " in its provenance, so no table shows it.");
+                notes.add(run.label() + " has no " + RunFolder.KEY_FILE + " (the trainer writes it), so no table shows it.");
             }
         }
         if (rows.isEmpty()) {

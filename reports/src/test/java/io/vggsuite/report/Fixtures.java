@@ -1,5 +1,8 @@
 package io.vggsuite.report;
 
+import io.vggsuite.data.TrainScale;
+import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.VggConfig;
 import io.vggsuite.results.ClaimRecord;
 import io.vggsuite.results.Divergence;
 import io.vggsuite.results.EpochRecord;
@@ -10,10 +13,12 @@ import io.vggsuite.results.Provenance;
 import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.results.RunFolder;
+import io.vggsuite.results.RunKey;
 import io.vggsuite.results.Verdict;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes a small but realistic results folder through the results API: CIFAR-10 scale runs for
@@ -63,16 +68,21 @@ final class Fixtures {
                 fusion(EvalMethod.MULTI_CROP, 24.5, 7.5),
                 fusion(EvalMethod.DENSE_AND_MULTI_CROP, 24.2, 7.2)));
         root.writeClaims(List.of(
-                new ClaimRecord(1, "LRN does not improve A", "Table 3", "A 31.5 ± 0.3; A-LRN diverged",
-                        Double.NaN, Double.NaN, Verdict.INCONCLUSIVE),
-                new ClaimRecord(2, "Error falls with depth", "Table 3", "A 31.5, B 29.9, D 27.6 | monotone",
-                        -3.86, 0.0004, Verdict.REPRODUCED),
-                new ClaimRecord(3, "Saturates at 19 layers", "Table 3", "D 27.6 vs E 27.6", 0.0, 0.81,
-                        Verdict.REPRODUCED),
-                new ClaimRecord(6, "B beats B-5×5", "Section 4.1", "centre crop: B 30.2, B-5×5 32.8", 2.6, 0.012,
-                        Verdict.REPRODUCED),
-                new ClaimRecord(9, "Multi-crop slightly better than dense", "Table 5",
-                        "D: 25.0 vs 25.2 <dense>", -0.2, 0.41, Verdict.NOT_REPRODUCED)));
+                new ClaimRecord(1, "LRN does not improve A (A ≈ A-LRN).", "Table 3: A 29.6 vs A-LRN 29.7",
+                        "equivalence (margin ±1.0)", 0.1, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, Verdict.INCONCLUSIVE, "A 31.5 ± 0.3; A-LRN diverged"),
+                new ClaimRecord(2, "Error falls with depth", "Table 3", "superiority", 0.9, 1.62, 0.9, 2.34, 0.0004,
+                        1.1, Verdict.REPRODUCED, "A 31.5, B 29.9, D 27.6 | monotone"),
+                new ClaimRecord(3, "Saturates at 19 layers (E ≈ D).", "Table 3", "equivalence (margin ±1.0)", 0.3,
+                        0.0, -0.4, 0.4, 0.012, 0.7, Verdict.REPRODUCED, "D 27.6 vs E 27.6; TOST p=0.012"),
+                new ClaimRecord(4, "C beats B", "Table 3", "superiority", 0.6, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, Verdict.NOT_RUN, "not judged in this session"),
+                new ClaimRecord(6, "B beats B-5×5", "Section 4.1", "superiority", Double.NaN, 2.6, 0.5, 4.7, 0.09,
+                        3.4, Verdict.INCONCLUSIVE, "centre crop: B 30.2, B-5×5 32.8"),
+                new ClaimRecord(9, "Multi-crop slightly better than dense", "Table 5", "superiority", 0.2, -0.2, -0.3,
+                        -0.1, 1.0, 0.1, Verdict.CONTRADICTED, "D: 25.0 vs 25.2 <dense>"),
+                new ClaimRecord(13, "C at S = 384 beats C at S = 256.", "Table 3: 28.1 vs 28.1", "superiority", 0.0,
+                        0.3, -1.2, 1.8, 0.74, 2.9, Verdict.INCONCLUSIVE, "C 384 vs C 256")));
         return root;
     }
 
@@ -105,6 +115,7 @@ final class Fixtures {
 
     static RunFolder run(ResultsRoot root, String config, String paperScale, String scale, String init, int seed) {
         RunFolder run = root.run(id(config, paperScale, init, seed));
+        run.writeKey(key(run.runId(), config, paperScale, scale, init, seed));
         run.writeProvenance(Provenance.builder()
                 .put(ProvenanceKeys.CONFIG, config)
                 .put(ProvenanceKeys.TRAIN_SCALE_PAPER, paperScale)
@@ -122,6 +133,34 @@ final class Fixtures {
                 .put(ProvenanceKeys.PYTORCH_VERSION, "2.7.1")
                 .build());
         return run;
+    }
+
+    /** The key the trainer would write: what the report selects runs by. */
+    static RunKey key(String runId, String config, String paperScale, String scale, String init, int seed) {
+        RunKey.StartKind kind = switch (init) {
+            case "warm-start-A" -> RunKey.StartKind.WARM_START_A;
+            case "fine-tune" -> RunKey.StartKind.FINE_TUNE;
+            default -> RunKey.StartKind.SCRATCH;
+        };
+        Optional<Initialisation> initialisation = switch (init) {
+            case "paper-normal" -> Optional.of(Initialisation.PAPER_NORMAL);
+            case "fine-tune" -> Optional.empty();
+            default -> Optional.of(Initialisation.GLOROT);
+        };
+        Optional<String> parent = switch (kind) {
+            case SCRATCH -> Optional.empty();
+            case WARM_START_A -> Optional.of(id("A", "256", "paper-normal", seed));
+            case FINE_TUNE -> Optional.of(id(config, "256", "warm-start-A", seed));
+        };
+        return new RunKey(runId, VggConfig.fromName(config), 0.25, 32, scale(paperScale), scale(scale), kind, init,
+                initialisation, parent, seed, new RunKey.Data("cifar10", 0, 1000, 0, 3));
+    }
+
+    /** "256", "[256;512]" or "37-73" as a scale. */
+    private static TrainScale scale(String label) {
+        String[] bounds = label.replace("[", "").replace("]", "").split("[;-]");
+        return bounds.length == 1 ? TrainScale.fixed(Integer.parseInt(bounds[0]))
+                : TrainScale.jittered(Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1]));
     }
 
     static String id(String config, String paperScale, String init, int seed) {

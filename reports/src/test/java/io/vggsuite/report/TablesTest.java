@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vggsuite.report.paper.PaperValues;
 import io.vggsuite.report.render.Document.Cell;
 import io.vggsuite.report.render.Document.Table;
+import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.results.ResultsRoot;
+import io.vggsuite.results.RunFolder;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -126,16 +131,27 @@ class TablesTest {
     }
 
     @Test
-    void claimsTableHasTheTwelveClaimsWithPaperEvidenceAndOurVerdicts() {
-        Table table = ClaimsTable.claims(paper, root.claims());
-        assertEquals(12, table.rows().size());
-        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"),
+    void claimsTableShowsEveryRowOfClaimsCsvWithEffectIntervalHolmMdeAndVerdict() {
+        Table table = ClaimsTable.claims(root.claims());
+        assertEquals(List.of("1", "2", "3", "4", "6", "9", "13"),
                 table.rows().stream().map(r -> r.get(0).text()).toList());
-        assertEquals("LRN does not improve A.", table.rows().get(0).get(1).text());
-        assertTrue(table.rows().get(0).get(2).text().startsWith("Table 3: A 29.6"));
-        assertEquals(List.of("-3.86", "< 0.001", "reproduced"), texts(table.rows().get(1).subList(4, 7)));
-        assertEquals(List.of("not run", "—", "—", "not run"), texts(table.rows().get(3).subList(3, 7)));
-        assertEquals("not reproduced", table.rows().get(8).get(6).text());
+        assertEquals("LRN does not improve A (A ≈ A-LRN).", table.rows().get(0).get(1).text());
+        assertEquals("equivalence (margin ±1.0)", table.rows().get(0).get(2).text());
+        assertEquals(List.of("+0.90", "+1.62 [+0.90, +2.34]", "< 0.001", "1.10", "reproduced"),
+                texts(table.rows().get(1).subList(4, 9)));
+        assertEquals(List.of("not run", "not judged in this session"), texts(table.rows().get(3).subList(8, 10)));
+        assertTrue(table.rows().get(3).get(8).missing());
+        assertEquals("inconclusive (underpowered: MDE 3.4 points)", table.rows().get(4).get(8).text());
+        assertEquals("contradicted", table.rows().get(5).get(8).text());
+        assertEquals("C at S = 384 beats C at S = 256.", table.rows().get(6).get(1).text());
+        assertTrue(table.notes().get(0).contains("Holm"));
+    }
+
+    @Test
+    void claimsTableWithoutClaimsCsvSaysTheClaimsTestHasNotRun(@TempDir Path empty) {
+        Table table = ClaimsTable.claims(ResultsRoot.at(empty).claims());
+        assertTrue(table.rows().isEmpty());
+        assertTrue(table.notes().stream().anyMatch(n -> n.contains("has not run")));
     }
 
     @Test
@@ -144,6 +160,33 @@ class TablesTest {
         assertEquals(index.all().size(), table.rows().size());
         assertTrue(table.rows().stream().allMatch(r -> r.get(0).anchor().isPresent()));
         assertTrue(table.rows().stream().anyMatch(r -> r.get(7).text().startsWith("diverged at epoch 3")));
+    }
+
+    @Test
+    void runsAreSelectedByTheKeyInTheirFolderNotByTheirProvenanceLabels() {
+        RunFolder d = root.run(Fixtures.id("D", "[256;512]", "fine-tune", 1));
+        d.writeProvenance(d.provenance().orElseThrow().toBuilder()
+                .put(ProvenanceKeys.CONFIG, "E")
+                .put(ProvenanceKeys.TRAIN_SCALE_PAPER, "384")
+                .put(ProvenanceKeys.INIT, "glorot")
+                .build());
+        RunInfo run = RunIndex.read(root).byId(d.runId()).orElseThrow();
+        assertEquals(Optional.of("D"), run.config());
+        assertEquals(Optional.of("[256;512]"), run.paperTrainScale());
+        assertEquals("fine-tune", run.init());
+        assertEquals(Fixtures.SCALE, run.scale());
+    }
+
+    @Test
+    void aRunFolderWithoutAKeyIsInNoTableAndTheRunsTableSaysWhy() throws IOException {
+        RunFolder d = root.run(Fixtures.id("D", "[256;512]", "fine-tune", 1));
+        Files.delete(d.dir().resolve(RunFolder.KEY_FILE));
+        RunIndex keyless = RunIndex.read(root);
+        assertTrue(keyless.runsFor("D", "[256;512]", Fixtures.SCALE).isEmpty());
+        Table runs = RunsTable.runs(keyless);
+        String label = keyless.byId(d.runId()).orElseThrow().label();
+        assertTrue(runs.notes().contains(label + " has no key.csv (the trainer writes it), so no table shows it."),
+                runs.notes().toString());
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
 /**
  * One row of {@code vgg-paper.csv}: a number (or sentence) of the paper and where it is printed.
  *
- * @param source "table2" … "table6", "section3.1", "section4.1" or "claim"
+ * @param source "table2" … "table6", "section3.1", or "section4.1"
  * @param row the row's position in that table of the paper, from 1
  * @param config the ConvNet configuration as the paper names it ("A-LRN", "D &amp; E"); empty if none
  * @param trainScale training scale S as printed: "256", "[256;512]"; empty if none
@@ -16,8 +16,8 @@ import java.util.OptionalDouble;
  * @param top1Error top-1 val. error in percent
  * @param top5Error top-5 val. error in percent
  * @param value another number (Table 2's parameters in millions, Section 4.1's 7%)
- * @param text a quotation or the claim
- * @param evidence for claims, the paper's numbers behind it
+ * @param text a quotation
+ * @param evidence unused (the claims moved to their declarations in the experiments); empty
  * @param init for Section 3.1, the provenance init id the sentence is about
  */
 public record PaperRow(

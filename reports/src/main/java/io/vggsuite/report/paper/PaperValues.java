@@ -24,7 +24,6 @@ public final class PaperValues {
     public static final String TABLE_6 = "table6";
     public static final String SECTION_3_1 = "section3.1";
     public static final String SECTION_4_1 = "section4.1";
-    public static final String CLAIM = "claim";
 
     static final String RESOURCE = "vgg-paper.csv";
 

@@ -1,0 +1,35 @@
+package io.vggsuite.claims;
+
+import io.vggsuite.model.VggConfig;
+import io.vggsuite.data.TrainScale;
+import io.vggsuite.results.EvalMethod;
+import java.util.List;
+
+/** One side of a comparison: what is measured, once per seed, on the budget's test images. */
+public sealed interface Arm {
+
+    /** How the evidence names it: "D [256;512] dense Q {256,384,512}". */
+    String label();
+
+    /** One run evaluated by one method at the paper's test scales. */
+    record Evaluated(String label, RunSelector run, EvalMethod method, List<Integer> testScales) implements Arm {
+        public Evaluated {
+            testScales = List.copyOf(testScales);
+        }
+    }
+
+    /** An ensemble: the members' posteriors averaged (Section 4.4). */
+    record Fused(String label, List<Evaluated> members) implements Arm {
+        public Fused {
+            members = List.copyOf(members);
+            if (members.size() < 2) {
+                throw new IllegalArgumentException("a fusion needs two or more members, got " + members.size());
+            }
+        }
+    }
+
+    /** {@code config} trained at {@code scale}, dense evaluation at the test scales {@code q}. */
+    static Evaluated dense(String label, VggConfig config, TrainScale scale, List<Integer> q) {
+        return new Evaluated(label, new RunSelector.Trained(config, scale), EvalMethod.DENSE, q);
+    }
+}

@@ -1,0 +1,246 @@
+package io.vggsuite.claims;
+
+import io.vggsuite.claims.ClaimStatistics.Estimate;
+import io.vggsuite.eval.Scores;
+import io.vggsuite.results.MetricNames;
+import io.vggsuite.results.SeedSpreads;
+import io.vggsuite.results.Verdict;
+import io.vggsuite.train.RunSpec;
+import io.vggsuite.train.TrainedRun;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+
+/** Measures one declared claim on the runs of a session: effect, interval, p-values, MDE and evidence. */
+public final class ClaimJudge {
+
+    /** Points under chance-level top-1 error that a net must reach to count as trained. */
+    public static final double CHANCE_MARGIN = 5.0;
+
+    private final Measurements measurements;
+
+    public ClaimJudge(Measurements measurements) {
+        this.measurements = measurements;
+    }
+
+    public Judgement judge(ClaimDeclaration claim) {
+        ClaimKind kind = claim.kind();
+        if (kind instanceof ClaimKind.Superiority s) {
+            return superiority(claim, s);
+        }
+        if (kind instanceof ClaimKind.Equivalence e) {
+            return equivalence(claim, e);
+        }
+        return trainability(claim, (ClaimKind.Trainability) kind);
+    }
+
+    /** One comparison measured: its estimate and the texts that go into the evidence. */
+    private record Measured(Comparison comparison, Estimate estimate, String text, Optional<String> cap) {}
+
+    private Judgement superiority(ClaimDeclaration claim, ClaimKind.Superiority kind) {
+        List<Measured> all = kind.comparisons().stream().map(this::measure).toList();
+        return tested(claim, all.stream().map(Measured::estimate).toList(),
+                all.stream().map(Measured::text).collect(Collectors.joining("; ")), firstCap(all));
+    }
+
+    private Judgement equivalence(ClaimDeclaration claim, ClaimKind.Equivalence kind) {
+        Measured m = measure(kind.comparison());
+        return tested(claim, List.of(m.estimate()), m.text(), m.cap());
+    }
+
+    /**
+     * The claim's p-values and MDE from its comparisons' estimates. Superiority: the claim's p is
+     * the largest one-sided p of "gap ≤ 0" (all comparisons must hold), the contrary p the smallest
+     * of "gap ≥ paper's effect" (0 where the paper gives none), the MDE the largest; the effect and
+     * interval are those of the weakest comparison. Equivalence: TOST's p, the p of "outside the
+     * margin", and the narrowest margin TOST could establish.
+     */
+    public static Judgement tested(ClaimDeclaration claim, List<Estimate> estimates, String evidence,
+            Optional<String> cap) {
+        if (claim.kind() instanceof ClaimKind.Equivalence eq) {
+            Estimate e = estimates.get(0);
+            String text = evidence + String.format(Locale.ROOT, "; TOST against ±%.1f: p=%.3g", eq.margin(),
+                    e.pEquivalent(eq.margin()));
+            return new Judgement(claim, e.gap(), e.low(), e.high(), e.pEquivalent(eq.margin()),
+                    e.pOutside(eq.margin()), e.equivalenceMde(), cap, Optional.empty(), text);
+        }
+        if (!(claim.kind() instanceof ClaimKind.Superiority)) {
+            throw new IllegalArgumentException("claim " + claim.id() + " is " + claim.kind().label()
+                    + ", which no statistical test judges");
+        }
+        double threshold = Double.isNaN(claim.paperEffect()) ? 0 : claim.paperEffect();
+        Estimate weakest = estimates.get(0);
+        double pClaim = -1;
+        double pContrary = 1;
+        double mde = 0;
+        for (Estimate e : estimates) {
+            double p = e.pAbove(0);
+            if (p > pClaim) {
+                pClaim = p;
+                weakest = e;
+            }
+            pContrary = Math.min(pContrary, e.pBelow(threshold));
+            mde = Math.max(mde, e.superiorityMde());
+        }
+        return new Judgement(claim, weakest.gap(), weakest.low(), weakest.high(), pClaim, pContrary, mde, cap,
+                Optional.empty(), evidence);
+    }
+
+    private Measured measure(Comparison comparison) {
+        List<Scores> first = scores(comparison.first());
+        List<Scores> second = scores(comparison.second());
+        int seeds = first.size();
+        OptionalDouble sFirst = seeds == 1 ? seedStd(comparison.first()) : OptionalDouble.empty();
+        OptionalDouble sSecond = seeds == 1 ? seedStd(comparison.second()) : OptionalDouble.empty();
+        Estimate estimate = ClaimStatistics.estimate(correct(first), correct(second), sFirst, sSecond);
+        String noise;
+        Optional<String> cap = Optional.empty();
+        int images = first.get(0).images();
+        Optional<SeedSpreads> spreads = measurements.seedSpreads();
+        if (seeds >= 2) {
+            noise = "t-test over " + seeds + " per-seed gaps, " + (seeds - 1) + " df";
+        } else if (estimate.seedNoiseKnown()) {
+            noise = String.format(Locale.ROOT, "one seed: test-set variance of %d paired images + seed SD %.2f"
+                    + " and %.2f borrowed from %s", images, sFirst.getAsDouble(), sSecond.getAsDouble(),
+                    spreads.orElseThrow().source());
+        } else {
+            String why = spreads.isEmpty() ? "this budget has no baseline"
+                    : spreads.get().source() + " lacks " + (sFirst.isEmpty() ? metric(comparison.first())
+                            : metric(comparison.second()));
+            noise = "one seed: test-set variance of " + images + " images only; seed noise unknown (" + why + ")";
+            cap = Optional.of("seed noise unknown: at most inconclusive");
+        }
+        if (!learned(first) || !learned(second)) {
+            cap = Optional.of("a net at chance level did not train at this budget: at most inconclusive");
+        }
+        String text = String.format(Locale.ROOT, "%s %.2f vs %s %.2f top-1: gap %+.2f, 95%% CI [%+.2f, %+.2f],"
+                        + " MDE %.2f (%s)", comparison.first().label(), mean(first), comparison.second().label(),
+                mean(second), estimate.gap(), estimate.low(), estimate.high(), estimate.superiorityMde(), noise);
+        return new Measured(comparison, estimate, text, cap);
+    }
+
+    private Judgement trainability(ClaimDeclaration claim, ClaimKind.Trainability kind) {
+        Status shallow = status(kind.shallow());
+        Status deep = status(kind.deep());
+        Status warm = status(kind.deepWarm());
+        String evidence = String.join("; ", shallow.describe("shallow from the paper's start"),
+                deep.describe("deep from the paper's start"), warm.describe("deep warm-started"));
+        List<String> missing = new ArrayList<>();
+        if (!shallow.allTrained()) {
+            missing.add("control missing: the shallow net did not train from the paper's initialisation");
+        }
+        if (!warm.allTrained()) {
+            missing.add("control missing: the warm-started deep net did not train");
+        }
+        Verdict verdict;
+        if (!missing.isEmpty()) {
+            verdict = Verdict.INCONCLUSIVE;
+        } else if (deep.noneTrained()) {
+            verdict = Verdict.REPRODUCED;
+        } else if (deep.allTrained()) {
+            verdict = Verdict.CONTRADICTED;
+            missing.add("the deep net trained from the paper's initialisation in every seed");
+        } else {
+            verdict = Verdict.INCONCLUSIVE;
+            missing.add("the deep net trained from the paper's initialisation in some seeds only");
+        }
+        if (!missing.isEmpty()) {
+            evidence += " [" + String.join("; ", missing) + "]";
+        }
+        return new Judgement(claim, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Optional.empty(), Optional.of(verdict), evidence);
+    }
+
+    /** Per seed: trained (top-1 error at least {@link #CHANCE_MARGIN} under chance), and its text. */
+    private record Status(List<Boolean> trained, List<String> texts, String run) {
+        boolean allTrained() {
+            return trained.stream().allMatch(t -> t);
+        }
+
+        boolean noneTrained() {
+            return trained.stream().noneMatch(t -> t);
+        }
+
+        String describe(String role) {
+            return role + " (" + run + "): " + String.join(", ", texts);
+        }
+    }
+
+    private Status status(RunSelector selector) {
+        List<Boolean> trained = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        String name = "";
+        for (TrainedRun run : measurements.runs(selector)) {
+            name = MetricNames.run(run.spec().model().config().paperName(), run.spec().paperScaleLabel(),
+                    run.spec().start().label());
+            if (run.diverged()) {
+                trained.add(false);
+                texts.add("diverged at epoch " + run.divergence().get().epoch());
+            } else {
+                Scores s = measurements.scores(run, io.vggsuite.results.EvalMethod.DENSE, List.of(256));
+                trained.add(learned(List.of(s)));
+                texts.add(String.format(Locale.ROOT, "%.2f top-1 (chance %.1f)", s.top1Error(), chance(s)));
+            }
+        }
+        return new Status(trained, texts, name);
+    }
+
+    private List<Scores> scores(Arm arm) {
+        if (arm instanceof Arm.Evaluated e) {
+            return measurements.runs(e.run()).stream()
+                    .map(run -> measurements.scores(run, e.method(), e.testScales())).toList();
+        }
+        List<List<Scores>> members = ((Arm.Fused) arm).members().stream().map(this::scores).toList();
+        List<Scores> fused = new ArrayList<>();
+        for (int seed = 0; seed < members.get(0).size(); seed++) {
+            int at = seed;
+            fused.add(Scores.average(members.stream().map(m -> m.get(at)).toList()));
+        }
+        return fused;
+    }
+
+    /** The baseline's name for the arm's top-1 error at the first seed's runs. */
+    String metric(Arm arm) {
+        if (arm instanceof Arm.Evaluated e) {
+            RunSpec spec = measurements.runs(e.run()).get(0).spec();
+            return MetricNames.top1Error(MetricNames.run(spec.model().config().paperName(),
+                    spec.paperScaleLabel(), spec.start().label()), MetricNames.evaluation(e.method(), e.testScales()));
+        }
+        Arm.Fused f = (Arm.Fused) arm;
+        String members = f.members().stream().map(m -> {
+            RunSpec spec = measurements.runs(m.run()).get(0).spec();
+            return spec.model().config().paperName() + "/" + spec.paperScaleLabel();
+        }).collect(Collectors.joining(" & "));
+        Arm.Evaluated first = f.members().get(0);
+        return MetricNames.top1Error(MetricNames.fusion(members),
+                MetricNames.evaluation(first.method(), first.testScales()));
+    }
+
+    private OptionalDouble seedStd(Arm arm) {
+        return measurements.seedSpreads().map(s -> s.of(metric(arm))).orElse(OptionalDouble.empty());
+    }
+
+    private static List<boolean[]> correct(List<Scores> scores) {
+        return scores.stream().map(s -> s.correct(1)).toList();
+    }
+
+    private static Optional<String> firstCap(List<Measured> all) {
+        return all.stream().map(Measured::cap).flatMap(Optional::stream).findFirst();
+    }
+
+    private static double mean(List<Scores> scores) {
+        return scores.stream().mapToDouble(Scores::top1Error).average().orElse(Double.NaN);
+    }
+
+    private static double chance(Scores s) {
+        int classes = s.images() == 0 ? 1 : s.probabilities()[0].length;
+        return 100.0 * (1 - 1.0 / classes);
+    }
+
+    private static boolean learned(List<Scores> scores) {
+        return scores.stream().allMatch(s -> s.top1Error() < chance(s) - CHANCE_MARGIN);
+    }
+}

@@ -1,0 +1,147 @@
+package io.vggsuite.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vggsuite.ablation.AblationPlan;
+import io.vggsuite.ablation.Budget;
+import io.vggsuite.eval.Scores;
+import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.VggConfig;
+import io.vggsuite.results.ClaimRecord;
+import io.vggsuite.results.Divergence;
+import io.vggsuite.results.EvalMethod;
+import io.vggsuite.results.RunFolder;
+import io.vggsuite.results.SeedSpreads;
+import io.vggsuite.results.Verdict;
+import io.vggsuite.train.Start;
+import io.vggsuite.train.TrainedRun;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The judge on every declared claim without training: runs come from the smoke plan, their scores
+ * are synthetic (each configuration right on a fixed share of 500 images), and the seed spreads
+ * are the committed smoke baseline, so every arm's metric name must be one that ci wrote.
+ */
+class ClaimJudgeTest {
+
+    private static final Path SMOKE_BASELINE = Path.of("../ci/baselines/smoke.csv");
+    private static final Map<VggConfig, Double> ACCURACY = Map.of(VggConfig.A, 0.50, VggConfig.A_LRN, 0.50,
+            VggConfig.B, 0.55, VggConfig.B_5X5, 0.45, VggConfig.C, 0.57, VggConfig.D, 0.60, VggConfig.E, 0.60);
+
+    @TempDir
+    Path results;
+
+    /** Synthetic measurements; {@code untrained} runs score at chance, {@code diverged} runs diverge. */
+    private Measurements measurements(List<Long> seeds, Predicate<TrainedRun> untrained,
+            Predicate<TrainedRun> diverged) {
+        List<AblationPlan> plans = seeds.stream().map(s -> new AblationPlan(Budget.SMOKE, 10, 3, s)).toList();
+        return new Measurements() {
+            @Override
+            public List<TrainedRun> runs(RunSelector run) {
+                return plans.stream().map(plan -> {
+                    var spec = run.select(plan);
+                    TrainedRun trained = new TrainedRun(spec, RunFolder.at(results, spec.runId()),
+                            TrainedRun.Outcome.TRAINED, Optional.empty());
+                    return diverged.test(trained) ? new TrainedRun(spec, trained.folder(), TrainedRun.Outcome.DIVERGED,
+                            Optional.of(new Divergence(2, 2.3))) : trained;
+                }).toList();
+            }
+
+            @Override
+            public Scores scores(TrainedRun run, EvalMethod method, List<Integer> paperTestScales) {
+                double accuracy = untrained.test(run) ? 0.1 : ACCURACY.get(run.spec().model().config());
+                SplittableRandom images = new SplittableRandom(7); // the same test images for every run
+                SplittableRandom random = new SplittableRandom((run.spec().runId() + method + paperTestScales).hashCode());
+                int[] labels = new int[500];
+                float[][] p = new float[500][10];
+                for (int i = 0; i < labels.length; i++) {
+                    labels[i] = images.nextInt(10);
+                    p[i][random.nextDouble() < accuracy ? labels[i] : (labels[i] + 1) % 10] = 1;
+                }
+                return new Scores(labels, p);
+            }
+
+            @Override
+            public Optional<SeedSpreads> seedSpreads() {
+                return SeedSpreads.read(SMOKE_BASELINE);
+            }
+        };
+    }
+
+    private static boolean fromPaperNormal(TrainedRun run, VggConfig config) {
+        return run.spec().model().config() == config && run.spec().start() instanceof Start.FromScratch s
+                && s.initialisation() == Initialisation.PAPER_NORMAL;
+    }
+
+    @Test
+    void everyTestedClaimOfOneSeedBorrowsTheSeedSpreadOfBothArmsFromTheSmokeBaseline() {
+        ClaimJudge judge = new ClaimJudge(measurements(List.of(1L), r -> false, r -> false));
+        for (ClaimDeclaration claim : DeclaredClaims.all()) {
+            Judgement j = judge.judge(claim);
+            if (claim.kind() instanceof ClaimKind.Trainability) {
+                continue;
+            }
+            assertTrue(j.evidence().contains("borrowed from " + SMOKE_BASELINE), claim.id() + ": " + j.evidence());
+            assertTrue(j.cap().isEmpty(), claim.id() + ": " + j.cap());
+            assertTrue(j.mde() > 0 && !Double.isNaN(j.pClaim()), claim.id() + ": " + j);
+        }
+    }
+
+    @Test
+    void threeSeedsUseTheTTestOverPerSeedGaps() {
+        Judgement j = new ClaimJudge(measurements(List.of(1L, 2L, 3L), r -> false, r -> false))
+                .judge(DeclaredClaims.all().get(4));
+        assertTrue(j.evidence().contains("t-test over 3 per-seed gaps, 2 df"), j.evidence());
+    }
+
+    @Test
+    void withoutABaselineTheSeedNoiseIsUnknownAndTheVerdictAtMostInconclusive() {
+        Measurements with = measurements(List.of(1L), r -> false, r -> false);
+        Measurements without = new Measurements() {
+            @Override
+            public List<TrainedRun> runs(RunSelector run) {
+                return with.runs(run);
+            }
+
+            @Override
+            public Scores scores(TrainedRun run, EvalMethod method, List<Integer> q) {
+                return with.scores(run, method, q);
+            }
+
+            @Override
+            public Optional<SeedSpreads> seedSpreads() {
+                return Optional.empty();
+            }
+        };
+        ClaimRecord record = ClaimVerdicts.decide(List.of(new ClaimJudge(without).judge(DeclaredClaims.all().get(4))))
+                .get(0);
+        assertEquals(Verdict.INCONCLUSIVE, record.verdict());
+        assertTrue(record.ourEvidence().contains("seed noise unknown (this budget has no baseline)"),
+                record.ourEvidence());
+    }
+
+    @Test
+    void trainabilityIsReproducedOnlyWithItsControlAndNamesTheMissingPart() {
+        ClaimDeclaration twelve = DeclaredClaims.all().get(11);
+        Judgement holds = new ClaimJudge(measurements(List.of(1L), r -> false,
+                r -> fromPaperNormal(r, VggConfig.E))).judge(twelve);
+        assertEquals(Optional.of(Verdict.REPRODUCED), holds.decided(), holds.evidence());
+
+        Judgement noControl = new ClaimJudge(measurements(List.of(1L), r -> fromPaperNormal(r, VggConfig.A),
+                r -> fromPaperNormal(r, VggConfig.E))).judge(twelve);
+        assertEquals(Optional.of(Verdict.INCONCLUSIVE), noControl.decided());
+        assertTrue(noControl.evidence().contains("control missing: the shallow net did not train from the paper's"
+                + " initialisation"), noControl.evidence());
+
+        Judgement deepTrains = new ClaimJudge(measurements(List.of(1L), r -> false, r -> false)).judge(twelve);
+        assertEquals(Optional.of(Verdict.CONTRADICTED), deepTrains.decided(), deepTrains.evidence());
+    }
+}

@@ -1,0 +1,81 @@
+package io.vggsuite.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vggsuite.ablation.AblationPlan;
+import io.vggsuite.claims.ClaimStatistics.Estimate;
+import io.vggsuite.model.VggConfig;
+import io.vggsuite.results.ClaimRecord;
+import io.vggsuite.results.Verdict;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ClaimVerdictsTest {
+
+    private static final Arm X = Arm.dense("X", VggConfig.D, AblationPlan.S256, List.of(256));
+    private static final Arm Y = Arm.dense("Y", VggConfig.C, AblationPlan.S256, List.of(256));
+
+    private static ClaimDeclaration beats(int id, double paperEffect) {
+        return new ClaimDeclaration(id, "X beats Y", "test", paperEffect,
+                new ClaimKind.Superiority(List.of(new Comparison(X, Y))));
+    }
+
+    private static Judgement judged(ClaimDeclaration claim, double gap, double se) {
+        return ClaimJudge.tested(claim, List.of(new Estimate(gap, se, Double.POSITIVE_INFINITY, true)), "e",
+                Optional.empty());
+    }
+
+    private static Verdict alone(Judgement j) {
+        return ClaimVerdicts.decide(List.of(j)).get(0).verdict();
+    }
+
+    @Test
+    void aClearGapIsReproducedAPoweredNullBelowThePaperEffectIsContradictedAndANoisyOneIsInconclusive() {
+        assertEquals(Verdict.REPRODUCED, alone(judged(beats(1, 1.0), 2.0, 0.5)));
+        assertEquals(Verdict.CONTRADICTED, alone(judged(beats(1, 1.0), 0.0, 0.3)));
+        assertEquals(Verdict.INCONCLUSIVE, alone(judged(beats(1, 1.0), 0.5, 1.5)));
+        // Without a paper effect only a significant reversal contradicts.
+        assertEquals(Verdict.INCONCLUSIVE, alone(judged(beats(1, Double.NaN), 0.0, 0.3)));
+        assertEquals(Verdict.CONTRADICTED, alone(judged(beats(1, Double.NaN), -2.0, 0.3)));
+    }
+
+    @Test
+    void holmAcrossTheReportTurnsABorderlineWinIntoInconclusive() {
+        Judgement borderline = judged(beats(1, 0.5), 1.0, 0.5); // z = 2, p = 0.023
+        assertEquals(Verdict.REPRODUCED, alone(borderline));
+        List<ClaimRecord> three = ClaimVerdicts.decide(List.of(borderline, judged(beats(2, 0.5), 0.1, 0.5),
+                judged(beats(3, 0.5), 0.2, 0.5)));
+        assertEquals(Verdict.INCONCLUSIVE, three.get(0).verdict());
+        assertEquals(3 * 0.02275, three.get(0).pHolm(), 1e-4);
+    }
+
+    @Test
+    void aCapKeepsEvenAClearGapInconclusiveAndSaysWhy() {
+        Judgement capped = ClaimJudge.tested(beats(1, 1.0), List.of(new Estimate(5, 0.5, Double.POSITIVE_INFINITY,
+                false)), "e", Optional.of("seed noise unknown: at most inconclusive"));
+        ClaimRecord record = ClaimVerdicts.decide(List.of(capped)).get(0);
+        assertEquals(Verdict.INCONCLUSIVE, record.verdict());
+        assertTrue(record.ourEvidence().contains("seed noise unknown"), record.ourEvidence());
+    }
+
+    @Test
+    void equivalenceIsReproducedOnlyInsideTheMarginAndContradictedOutsideIt() {
+        ClaimDeclaration equal = new ClaimDeclaration(3, "X ≈ Y", "test", 0.3,
+                new ClaimKind.Equivalence(new Comparison(X, Y), 1.0));
+        assertEquals(Verdict.REPRODUCED, alone(judged(equal, 0.1, 0.2)));
+        assertEquals(Verdict.INCONCLUSIVE, alone(judged(equal, 0.1, 1.5)));
+        assertEquals(Verdict.CONTRADICTED, alone(judged(equal, 6.5, 0.5)));
+        assertEquals("equivalence (margin ±1.0)", ClaimVerdicts.decide(List.of(judged(equal, 0, 1))).get(0).kind());
+    }
+
+    @Test
+    void anUnjudgedClaimIsWrittenAsNotRunWithItsDeclaration() {
+        ClaimRecord row = ClaimVerdicts.notRun(beats(7, 0.4), "its test did not run");
+        assertEquals(Verdict.NOT_RUN, row.verdict());
+        assertEquals("superiority", row.kind());
+        assertEquals(0.4, row.paperEffect());
+        assertTrue(Double.isNaN(row.pHolm()));
+    }
+}

@@ -1,0 +1,138 @@
+package io.vggsuite.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vggsuite.data.TrainScale;
+import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.VggConfig;
+import io.vggsuite.model.VggSpec;
+import io.vggsuite.results.Columns;
+import io.vggsuite.results.MetricNames;
+import io.vggsuite.results.ResultsFileException;
+import io.vggsuite.results.RunFolder;
+import io.vggsuite.results.RunKey;
+import io.vggsuite.testing.TinyImageFolder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run's typed key: derived from its spec, written once into its folder, read back unchanged. */
+class RunKeyTest {
+
+    @TempDir
+    static Path data;
+
+    @TempDir
+    Path results;
+
+    @BeforeAll
+    static void writeImages() throws IOException {
+        TinyImageFolder.write(data, 100, 10);
+    }
+
+    private static RunSpec spec(VggConfig config, TrainScale scale, Start start, long seed) {
+        return new RunSpec(new DataSpec("cifar10", 5000, 1000, 2500, 3), VggSpec.cifar(config, 0.25), scale,
+                true, false, start, Recipe.paper(), seed);
+    }
+
+    private static final RunSpec A = spec(VggConfig.A, TrainScale.fixed(256),
+            new Start.FromScratch(Initialisation.PAPER_NORMAL), 1);
+    private static final RunSpec D = spec(VggConfig.D, TrainScale.fixed(256),
+            new Start.WarmStartFromA(A, Initialisation.GLOROT), 1);
+    private static final RunSpec D_JITTERED = spec(VggConfig.D, TrainScale.jittered(256, 512),
+            new Start.FineTune(D), 1);
+
+    @Test
+    void theKeyOfEachKindOfStartNamesItsKindInitialisationAndParent() {
+        RunKey a = A.key();
+        assertEquals(RunKey.StartKind.SCRATCH, a.startKind());
+        assertEquals(Optional.of(Initialisation.PAPER_NORMAL), a.initialisation());
+        assertEquals(Optional.empty(), a.parentRunId());
+        assertEquals("paper-normal", a.start());
+
+        RunKey d = D.key();
+        assertEquals(RunKey.StartKind.WARM_START_A, d.startKind());
+        assertEquals(Optional.of(Initialisation.GLOROT), d.initialisation());
+        assertEquals(Optional.of(A.runId()), d.parentRunId());
+
+        RunKey fine = D_JITTERED.key();
+        assertEquals(RunKey.StartKind.FINE_TUNE, fine.startKind());
+        assertEquals(Optional.empty(), fine.initialisation());
+        assertEquals(Optional.of(D.runId()), fine.parentRunId());
+        assertEquals(TrainScale.jittered(256, 512), fine.paperScale());
+        assertEquals("[256;512]", fine.paperScaleLabel());
+        assertEquals(new RunKey.Data("cifar10", 5000, 1000, 2500, 3), fine.data());
+        assertEquals(D_JITTERED.runId(), fine.runId());
+        assertEquals(0.25, fine.width());
+        assertEquals(32, fine.crop());
+    }
+
+    @Test
+    void everyKindOfKeyReadsBackFromItsFolderAsWritten() {
+        for (RunSpec spec : List.of(A, D, D_JITTERED)) {
+            RunFolder folder = RunFolder.at(results, spec.runId());
+            assertEquals(Optional.empty(), folder.key());
+            folder.writeKey(spec.key());
+            assertEquals(Optional.of(spec.key()), folder.key(), spec.runId());
+        }
+    }
+
+    /** ci's baselines were written under these names; the key must give the very same ones. */
+    @Test
+    void theMetricNameOfAKeyIsTheOneCiHasAlwaysUsed() {
+        for (RunSpec spec : List.of(A, D, D_JITTERED)) {
+            assertEquals(MetricNames.run(spec.model().config().paperName(), spec.paperScaleLabel(),
+                    spec.start().label()), MetricNames.run(spec.key()));
+        }
+        assertEquals("D S[256;512] fine-tune", MetricNames.run(D_JITTERED.key()));
+    }
+
+    @Test
+    void aFolderRefusesTheKeyOfAnotherRun() {
+        RunFolder folder = RunFolder.at(results, A.runId());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> folder.writeKey(D.key()));
+        assertTrue(e.getMessage().contains(D.runId()), e.getMessage());
+    }
+
+    @Test
+    void aDamagedKeyFileIsAnErrorNamingTheFileAndColumn() throws IOException {
+        RunFolder folder = RunFolder.at(results, A.runId());
+        folder.writeKey(A.key());
+        Path file = folder.dir().resolve(RunFolder.KEY_FILE);
+        Files.writeString(file, Files.readString(file).replace(",A,", ",Z,"));
+        ResultsFileException e = assertThrows(ResultsFileException.class, folder::key);
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains(Columns.CONFIG),
+                e.getMessage());
+    }
+
+    @Test
+    void theTrainerWritesTheKeyOnceAndGivesItToACachedFolderThatLacksIt() throws IOException {
+        RunSpec spec = new RunSpec(new DataSpec("imagefolder:" + data, 0, 40, 0, 3),
+                new VggSpec(VggConfig.A, TinyImageFolder.CLASSES, 3, 1.0 / 16, 32), TrainScale.fixed(256), true,
+                false, new Start.FromScratch(Initialisation.GLOROT),
+                Recipe.paper().withBatchSize(10).withLearningRate(0.01f).withMaxEpochs(1)
+                        .withSchedule(new LearningRateSchedule.Milestones(List.of())),
+                5);
+        RunTrainer trainer = new RunTrainer(results, new DataCatalog(), RunProvenance.forBudget("test"),
+                Progress.quiet());
+        TrainedRun run = trainer.train(spec);
+        assertEquals(Optional.of(spec.key()), run.folder().key());
+        Path key = run.folder().dir().resolve(RunFolder.KEY_FILE);
+        FileTime written = Files.getLastModifiedTime(key);
+
+        assertEquals(TrainedRun.Outcome.CACHED, trainer.train(spec).outcome());
+        assertEquals(written, Files.getLastModifiedTime(key), "the key was rewritten");
+
+        Files.delete(key);
+        assertEquals(TrainedRun.Outcome.CACHED, trainer.train(spec).outcome());
+        assertEquals(Optional.of(spec.key()), run.folder().key());
+    }
+}

@@ -19,6 +19,11 @@ public final class FinishStep {
 
     /** The Maven command, run in {@code projectRoot} (a checkout on the shared file system). */
     public static List<String> mavenCommand(Budget budget, Path resultsParent) {
+        Budget named = Budget.named(budget.name(), budget.data().dataset().replaceFirst("^imagefolder:", ""));
+        if (!named.data().equals(budget.data())) {
+            throw new IllegalArgumentException("the finishing step runs the experiments, which know the budget "
+                    + budget.name() + " only with its own data (" + named.data() + "), not " + budget.data());
+        }
         return List.of("mvn", "-B", "-o", "-Pablation", "verify", "-pl", "experiments", "-am",
                 "-Dtest=NoUnitTestsInTheFinishStep", "-Dsurefire.failIfNoSpecifiedTests=false",
                 "-Dablation.budget=" + budget.name(),

@@ -1,5 +1,6 @@
 package io.vggsuite.cluster;
 
+import io.vggsuite.ablation.Budget;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +51,7 @@ public record Launcher(Path java, Path jar, Map<String, String> environment) {
      * The command that trains {@code runId}: the heap and PyTorch's threads from {@code resources}
      * (the thread count pinned, as in the tests' JVM, so the numbers do not depend on the node).
      */
-    public List<String> trainCommand(Resources resources, String budget, List<Long> seeds, Path resultsParent,
-            String runId) {
+    public List<String> trainCommand(Resources resources, Budget budget, Path resultsParent, String runId) {
         List<String> command = new ArrayList<>(List.of(java.toString(),
                 "-Xmx" + resources.heapMiB() + "m",
                 "-Dai.djl.offline=true",
@@ -59,8 +59,12 @@ public record Launcher(Path java, Path jar, Map<String, String> environment) {
                 "-Dai.djl.pytorch.num_interop_threads=1",
                 "-jar", jar.toString(),
                 "train-run",
-                "--budget", budget,
-                "--seeds", String.join(",", seeds.stream().map(String::valueOf).toList()),
+                "--budget", budget.name(),
+                "--seeds", String.join(",", budget.seeds().stream().map(String::valueOf).toList()),
+                // The data sizes explicitly: the job's grid is the submitter's, run ids included.
+                "--train-images", Integer.toString(budget.data().trainImages()),
+                "--validation-images", Integer.toString(budget.data().validationImages()),
+                "--test-images", Integer.toString(budget.data().testImages()),
                 "--results", resultsParent.toAbsolutePath().normalize().toString(),
                 "--run-id", runId));
         return command;

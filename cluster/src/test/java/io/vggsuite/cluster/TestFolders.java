@@ -1,6 +1,8 @@
 package io.vggsuite.cluster;
 
+import io.vggsuite.ablation.Budget;
 import io.vggsuite.results.Columns;
+import io.vggsuite.train.DataSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,28 @@ import java.util.stream.Stream;
 public final class TestFolders {
 
     private TestFolders() {}
+
+    /**
+     * The smoke budget, or the same grid on fewer images when {@code -Dcluster.it.trainImages=N}
+     * is given (a check on a loaded machine; CI runs the smoke budget itself).
+     */
+    public static Budget itBudget() {
+        String train = System.getProperty("cluster.it.trainImages", "");
+        if (train.isBlank()) {
+            return Budget.SMOKE;
+        }
+        DataSpec d = Budget.SMOKE.data();
+        int n = Integer.parseInt(train.strip());
+        return Budget.SMOKE.withData(new DataSpec(d.dataset(), n, Math.min(n, d.validationImages()),
+                Math.min(n, d.testImages()), d.splitSeed()));
+    }
+
+    /** The options that name {@code budget}'s data to the command line. */
+    public static List<String> dataOptions(Budget budget) {
+        return List.of("--train-images", Integer.toString(budget.data().trainImages()),
+                "--validation-images", Integer.toString(budget.data().validationImages()),
+                "--test-images", Integer.toString(budget.data().testImages()));
+    }
 
     /** epochs.csv without its timing columns, which measure the machine, not the run. */
     public static List<String> epochNumbers(Path epochs) throws IOException {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "vgg-cluster", mixinStandardHelpOptions = true, version = "vgg-cluster 0.1.0",
         description = "Runs the ablation grid on a Slurm cluster, in containers, or on Kubernetes.",
-        subcommands = {SubmitCommand.class, StatusCommand.class, TrainRunCommand.class, FinishCommand.class,
+        subcommands = {RunsCommand.class, SubmitCommand.class, StatusCommand.class, TrainRunCommand.class, FinishCommand.class,
                 KubernetesCommand.class})
 public final class ClusterMain {
 

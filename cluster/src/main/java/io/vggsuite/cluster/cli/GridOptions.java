@@ -1,6 +1,7 @@
 package io.vggsuite.cluster.cli;
 
 import io.vggsuite.ablation.Budget;
+import io.vggsuite.train.DataSpec;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -20,7 +21,21 @@ final class GridOptions {
             description = "Shared results folder, as -Dablation.results: runs go to RESULTS/<budget>/runs/.")
     Path results;
 
+    @Option(names = "--train-images", description = "Training images; default: the budget's (a grid on fewer "
+            + "images is another grid, with other run ids).")
+    Integer trainImages;
+
+    @Option(names = "--validation-images", description = "Validation images; default: the budget's.")
+    Integer validationImages;
+
+    @Option(names = "--test-images", description = "Test images; default: the budget's.")
+    Integer testImages;
+
     Budget budget() {
-        return Budget.named(budget, imagenet).withSeeds(seeds);
+        Budget named = Budget.named(budget, imagenet).withSeeds(seeds);
+        DataSpec d = named.data();
+        return named.withData(new DataSpec(d.dataset(), trainImages != null ? trainImages : d.trainImages(),
+                validationImages != null ? validationImages : d.validationImages(),
+                testImages != null ? testImages : d.testImages(), d.splitSeed()));
     }
 }

@@ -65,8 +65,7 @@ public final class SlurmGrid {
     public JobScript script(RunSpec spec) {
         return new JobScript(JobScript.jobName(spec.runId()), resources,
                 results.resolve(FOLDER).resolve(spec.runId() + "-%j.out"), launcher.environment(),
-                launcher.trainCommand(resources, grid.budget().name(), grid.budget().seeds(), resultsParent,
-                        spec.runId()));
+                launcher.trainCommand(resources, grid.budget(), resultsParent, spec.runId()));
     }
 
     /** The finishing job: evaluation, claims and report, once every run's job has succeeded. */

@@ -62,7 +62,7 @@ class CellContainerIT {
             return;
         }
         String data = dataDir();
-        Budget budget = Budget.SMOKE;
+        Budget budget = TestFolders.itBudget();
         DataCatalog catalog = new DataCatalog();
         RunSpec cell = Grid.of(budget, catalog).runs().get(0);
         Path base = Path.of("target", "it", "container").toAbsolutePath();
@@ -92,7 +92,7 @@ class CellContainerIT {
                 .withFileSystemBind(data, "/data", BindMode.READ_ONLY)
                 .withFileSystemBind(inContainer.toString(), "/results", BindMode.READ_WRITE)
                 .withEnv(RunJob.CONTAINER_IMAGE_ENV, cellId)
-                .withCommand("train-run", "--budget", budget.name(), "--results", "/results", "--run-id", cell.runId())
+                .withCommand(command(budget, cell))
                 .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofMinutes(20)))) {
             container.start();
             reporter.publishEntry("container log", container.getLogs());
@@ -109,6 +109,13 @@ class CellContainerIT {
                 Files.readAllBytes(mine.dir().resolve("model.params")), "model.params");
         assertEquals(cellId, mine.provenance().orElseThrow().get(RunJob.CONTAINER_IMAGE_KEY).orElse("absent"),
                 "provenance records the image ID");
+    }
+
+    private static String[] command(Budget budget, RunSpec cell) {
+        List<String> command = new ArrayList<>(List.of("train-run", "--budget", budget.name(), "--results", "/results",
+                "--run-id", cell.runId()));
+        command.addAll(TestFolders.dataOptions(budget));
+        return command.toArray(String[]::new);
     }
 
     /** The data folder this JVM uses, mounted read-only into the container. */

@@ -60,7 +60,7 @@ class SlurmGridIT {
     private static final String VICTIM_PREFIX = "D-S256-warm-start-A-";
     private static final Pattern RESUMED = Pattern.compile("resuming after epoch (\\d+)");
 
-    private final Budget budget = Budget.SMOKE;
+    private final Budget budget = TestFolders.itBudget();
     private final Slurm slurm = Slurm.forCurrentUser();
     private Path local;
     private Path shared;

@@ -70,6 +70,7 @@ class SlurmGridIT {
     private int victimRowsAtKill;
     private final Map<String, List<String>> jobsOfRun = new HashMap<>();
     private List<SlurmGrid.Decision> thirdSubmission = List.of();
+    private List<SlurmGrid.RunState> statusAfterCancel = List.of();
     private Duration localWall;
     private Duration slurmWall;
 
@@ -103,7 +104,8 @@ class SlurmGridIT {
         record(slurmGrid.submit(Optional.empty()));
         cancelAfterFirstEpoch(victim, reporter);
         awaitEmptyQueue();
-        reporter.publishEntry("status after the cancel", render(slurmGrid.status()));
+        statusAfterCancel = slurmGrid.status();
+        reporter.publishEntry("status after the cancel", render(statusAfterCancel));
         List<SlurmGrid.Decision> second = slurmGrid.submit(Optional.empty());
         record(second);
         awaitEmptyQueue();
@@ -182,6 +184,22 @@ class SlurmGridIT {
 
     @Test
     @Order(4)
+    @DisplayName("status shows the cancelled run as failed, with its job, and the untouched runs as complete")
+    void statusShowsTheCancelledRunAsFailed() {
+        for (SlurmGrid.RunState state : statusAfterCancel) {
+            if (state.runId().equals(victim.runId())) {
+                assertEquals(SlurmGrid.State.FAILED, state.state(), state.toString());
+                assertEquals(Optional.of(jobsOfRun.get(victim.runId()).get(0)), state.jobId());
+            } else if (Grid.parent(grid.run(state.runId())).map(p -> p.runId().equals(victim.runId())).orElse(false)) {
+                assertTrue(state.state() != SlurmGrid.State.COMPLETE, "a child of the cancelled run: " + state);
+            }
+        }
+        assertTrue(statusAfterCancel.stream().filter(s -> s.state() == SlurmGrid.State.COMPLETE).count()
+                >= grid.runs().size() - 3, "all but the cancelled run and its two children are complete");
+    }
+
+    @Test
+    @Order(5)
     @DisplayName("a second submission of a finished grid submits nothing")
     void finishedGridSubmitsNothing() {
         assertEquals(grid.runs().size(), thirdSubmission.size());

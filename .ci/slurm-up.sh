@@ -56,7 +56,9 @@ fi
 chown -R munge:munge /etc/munge /run/munge /var/log/munge 2>/dev/null || true
 chmod 0400 /etc/munge/munge.key
 pgrep -x munged >/dev/null || su -s /bin/sh munge -c /usr/sbin/munged || /usr/sbin/munged --force
-pgrep -x slurmctld >/dev/null || slurmctld
+# -c: a fresh controller forgets the jobs of an earlier session (this cluster exists for the
+# tests; jobs left queued by a stopped session would otherwise run again ahead of theirs).
+pgrep -x slurmctld >/dev/null || slurmctld -c
 pgrep -x slurmd >/dev/null || slurmd
 
 for _ in $(seq 1 30); do

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Gives every experiment the one {@link Ablation} of the test session: the budget named by
  * {@code -Dablation.budget} (default smoke), its results folder ({@code -Dablation.results}, by
- * default {@code results/<budget>} at the project root; smoke uses a fresh folder under target),
+ * default {@code results/<budget>} at the project root; smoke uses a fresh folder under target,
+ * emptied first unless {@code -Dablation.keepResults=true}),
  * and the runs trained so far. It lives in the root store, so all experiment classes share it.
  */
 final class AblationExtension implements ParameterResolver {
@@ -73,7 +74,9 @@ final class AblationExtension implements ParameterResolver {
     private static Path resultsFolder(Budget budget) {
         Path results = ResultsLocation.of(budget, System.getProperty("ablation.results", ""),
                 Path.of(System.getProperty("ablation.root", "..")));
-        if (budget.freshResults()) {
+        // -Dablation.keepResults=true: the folder was filled elsewhere (a cluster's jobs, see the
+        // cluster module's finishing step) and only evaluation, claims and report remain to do.
+        if (budget.freshResults() && !Boolean.getBoolean("ablation.keepResults")) {
             deleteRecursively(results);
         }
         return results;

@@ -1,0 +1,41 @@
+package io.vggsuite.cluster.cli;
+
+import io.vggsuite.ablation.Budget;
+import io.vggsuite.train.DataSpec;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options that name a grid and its shared results folder, common to every subcommand. */
+final class GridOptions {
+
+    @Option(names = "--budget", defaultValue = "smoke", description = "smoke, quick, full or imagenet.")
+    String budget;
+
+    @Option(names = "--imagenet", defaultValue = "", description = "ILSVRC-2012 ImageFolder (budget imagenet).")
+    String imagenet;
+
+    @Option(names = "--seeds", defaultValue = "", description = "Seeds, e.g. 1,2,3; default: the budget's.")
+    String seeds;
+
+    @Option(names = "--results", required = true,
+            description = "Shared results folder, as -Dablation.results: runs go to RESULTS/<budget>/runs/.")
+    Path results;
+
+    @Option(names = "--train-images", description = "Training images; default: the budget's (a grid on fewer "
+            + "images is another grid, with other run ids).")
+    Integer trainImages;
+
+    @Option(names = "--validation-images", description = "Validation images; default: the budget's.")
+    Integer validationImages;
+
+    @Option(names = "--test-images", description = "Test images; default: the budget's.")
+    Integer testImages;
+
+    Budget budget() {
+        Budget named = Budget.named(budget, imagenet).withSeeds(seeds);
+        DataSpec d = named.data();
+        return named.withData(new DataSpec(d.dataset(), trainImages != null ? trainImages : d.trainImages(),
+                validationImages != null ? validationImages : d.validationImages(),
+                testImages != null ? testImages : d.testImages(), d.splitSeed()));
+    }
+}

@@ -2,12 +2,12 @@ package io.vggsuite.train;
 
 import io.vggsuite.results.AtomicFiles;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -52,20 +52,19 @@ final class Checkpoint {
 
     static Path write(Path dir, int epoch, Body body) throws IOException {
         Files.createDirectories(dir);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(MAGIC);
-            out.writeInt(VERSION);
-            out.writeInt(epoch);
-            body.write(out);
-        }
-        byte[] content = bytes.toByteArray();
-        byte[] digest = sha256(content);
         Path file = dir.resolve(String.format("epoch-%04d.ckpt", epoch));
         try {
+            // Streamed through the digest: a full-width net's parameters and momentum buffers are
+            // ~1 GB at 224 crops, too much to hold in the heap a second time before writing.
             AtomicFiles.writeBytes(file, out -> {
-                out.write(content);
-                out.write(digest);
+                MessageDigest digest = newSha256();
+                DataOutputStream data = new DataOutputStream(new DigestOutputStream(out, digest));
+                data.writeInt(MAGIC);
+                data.writeInt(VERSION);
+                data.writeInt(epoch);
+                body.write(data);
+                data.flush();
+                out.write(digest.digest());
             });
         } catch (IOException e) {
             // A full disk says only "No space left on device"; name the file it could not write.
@@ -150,8 +149,12 @@ final class Checkpoint {
     }
 
     private static byte[] sha256(byte[] content) {
+        return newSha256().digest(content);
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -62,8 +62,10 @@ public final class ClaimJudge {
             Optional<String> cap) {
         if (claim.kind() instanceof ClaimKind.Equivalence eq) {
             Estimate e = estimates.get(0);
-            String text = evidence + String.format(Locale.ROOT, "; TOST against ±%.1f: p=%.3g", eq.margin(),
-                    e.pEquivalent(eq.margin()));
+            // The comparison's text states the MDE of a one-sided difference; equivalence has its own.
+            String text = evidence + String.format(Locale.ROOT,
+                    "; TOST against ±%.1f: p=%.3g; narrowest margin TOST could establish (equivalence MDE) %.2f",
+                    eq.margin(), e.pEquivalent(eq.margin()), e.equivalenceMde());
             return new Judgement(claim, e.gap(), e.low(), e.high(), e.pEquivalent(eq.margin()),
                     e.pOutside(eq.margin()), e.equivalenceMde(), cap, Optional.empty(), text);
         }

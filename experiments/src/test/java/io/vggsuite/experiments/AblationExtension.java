@@ -3,7 +3,9 @@ package io.vggsuite.experiments;
 import io.vggsuite.ablation.AblationPlan;
 import io.vggsuite.ablation.Budget;
 import io.vggsuite.ablation.BudgetPlan;
+import io.vggsuite.ablation.Departure;
 import io.vggsuite.ablation.ResultsLocation;
+import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.results.SeedSpreads;
 import io.vggsuite.train.DataCatalog;
 import io.vggsuite.train.Progress;
@@ -48,6 +50,8 @@ final class AblationExtension implements ParameterResolver {
                 System.getProperty("ablation.imagenet", ""))
                 .withSeeds(System.getProperty("ablation.seeds", ""));
         Path results = resultsFolder(budget);
+        // The protocol every run of this folder follows, for the report's protocol section.
+        ResultsRoot.at(results).writeProtocol(Departure.at(budget));
         DataCatalog data = new DataCatalog();
         DataCatalog.Loaded images = data.load(budget.data());
         List<AblationPlan> plans = new ArrayList<>();

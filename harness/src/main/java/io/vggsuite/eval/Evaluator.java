@@ -3,10 +3,8 @@ package io.vggsuite.eval;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
 import io.vggsuite.data.TestViews;
-import io.vggsuite.model.VggConfig;
 import io.vggsuite.model.VggNet;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +54,10 @@ public final class Evaluator {
         return Scores.average(perScale);
     }
 
-    /** Network inputs (views) evaluated so far: 1 per image for a centre crop, 50 for multi-crop. */
+    /**
+     * Network inputs (views) evaluated so far: 1 per image for a centre crop, 50 for multi-crop,
+     * one per offset pair and flip for dense.
+     */
     public long viewsEvaluated() {
         return viewsEvaluated;
     }
@@ -85,10 +86,10 @@ public final class Evaluator {
             return softmax(classScores(views.centreCrops(scope, start, end, q)));
         }
         if (protocol instanceof Protocol.Dense dense) {
-            NDArray images = centredOnTheScoreMapGrid(views.wholeImages(scope, start, end, q));
-            NDArray posteriors = softmax(spatialMean(images));
+            NDArray images = views.wholeImages(scope, start, end, q);
+            NDArray posteriors = softmax(denseScores(images));
             if (dense.flip()) {
-                posteriors = posteriors.add(softmax(spatialMean(images.flip(3)))).div(2);
+                posteriors = posteriors.add(softmax(denseScores(images.flip(3)))).div(2);
             }
             return posteriors;
         }
@@ -100,41 +101,16 @@ public final class Evaluator {
         throw new IllegalArgumentException("protocol " + protocol + " has no single-scale form");
     }
 
-    /**
-     * The central part of each image whose sides are multiples of the net's total stride (32).
-     * Each cell of the class score map then sees a whole stride-sized tile, and the tiles sit
-     * symmetrically on the image. The paper's test scales are all multiples of 32, so it never
-     * needs this; ours are not (Q = 37, 55, 73). Measured on the quick budget: floor pooling of the
-     * uncropped image kept only the top-left tiles (D at Q = 55 erred 73.9%, its centre crop 52.2%
-     * on validation images), and ceil pooling averaged in border tiles holding a 5-pixel sliver of
-     * image (A at Q = 37 erred 74.2%, against 47.2% with floor pooling).
-     */
-    static NDArray centredOnTheScoreMapGrid(NDArray images) {
-        long height = images.getShape().get(2);
-        long width = images.getShape().get(3);
-        long keptHeight = height / VggConfig.TOTAL_STRIDE * VggConfig.TOTAL_STRIDE;
-        long keptWidth = width / VggConfig.TOTAL_STRIDE * VggConfig.TOTAL_STRIDE;
-        if (keptHeight == height && keptWidth == width) {
-            return images;
-        }
-        if (keptHeight == 0 || keptWidth == 0) {
-            throw new IllegalArgumentException("dense evaluation needs images of at least " + VggConfig.TOTAL_STRIDE
-                    + " pixels a side, got " + height + "×" + width);
-        }
-        long top = (height - keptHeight) / 2;
-        long left = (width - keptWidth) / 2;
-        return images.get(new NDIndex(":, :, {}:{}, {}:{}", top, top + keptHeight, left, left + keptWidth));
-    }
-
     private NDArray classScores(NDArray crops) {
         viewsEvaluated += crops.getShape().get(0);
         return net.forward(store, new NDList(crops), false).singletonOrThrow();
     }
 
-    /** Sum-pooled class score map (Section 3.2); the mean keeps scores on the crop's scale. */
-    private NDArray spatialMean(NDArray images) {
-        viewsEvaluated += images.getShape().get(0);
-        return net.scoreMap(store, new NDList(images)).singletonOrThrow().mean(new int[] {3}).mean(new int[] {2});
+    /** Sum-pooled class score map over every window of {@link DenseWindows} (Section 3.2), as a mean. */
+    private NDArray denseScores(NDArray images) {
+        ShiftAndStitch.Result result = ShiftAndStitch.meanScores(net, store, images, views.crop());
+        viewsEvaluated += images.getShape().get(0) * result.passInputs();
+        return result.scores();
     }
 
     private static NDArray softmax(NDArray scores) {

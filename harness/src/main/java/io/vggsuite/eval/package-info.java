@@ -1,5 +1,6 @@
 /**
- * Evaluation (Sections 3.2 and 4): the test protocols (centre crop, dense, multi-crop, their
+ * Evaluation (Sections 3.2 and 4): the test protocols (centre crop, dense over every window of
+ * {@link io.vggsuite.eval.DenseWindows}, multi-crop, their
  * combination, any of them over several scales), top-k error, model fusion (Table 6) and the
  * paired test that says whether a difference between two nets is beyond test-set noise.
  *

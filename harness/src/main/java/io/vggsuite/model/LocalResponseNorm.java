@@ -11,8 +11,8 @@ import ai.djl.util.PairList;
 /**
  * Local response normalisation across channels, Krizhevsky et al. (2012), Section 3.3:
  * {@code b[c] = a[c] / (k + alpha * sum(a[j]^2 for j in c-n/2..c+n/2))^beta}, with channels outside
- * the range left out of the sum. Note that alpha multiplies the sum itself, as in that paper;
- * PyTorch's {@code LocalResponseNorm} divides alpha by n.
+ * the range left out of the sum. The constructor takes alpha as it multiplies the sum itself;
+ * {@link Form} says which constants the paper's constants become.
  *
  * <p>Used only by configuration A-LRN, whose point (Section 4.1) is that it does not help.
  */
@@ -24,15 +24,65 @@ public final class LocalResponseNorm extends AbstractBlock {
     public static final float BETA = 0.75f;
     public static final float K = 2f;
 
+    /**
+     * Two readings of "the parameters for the LRN layer are those of (Krizhevsky et al., 2012)"
+     * (Section 2.1), which differ in what alpha multiplies and in k.
+     */
+    public enum Form {
+        /** Krizhevsky et al. (2012) as written: α = 10⁻⁴ on the window sum, k = 2. */
+        KRIZHEVSKY(K, ALPHA),
+        /**
+         * What Caffe's LRN layer computes from the same constants typed into a prototxt
+         * ({@code local_size: 5, alpha: 0.0001, beta: 0.75}, as in Caffe's own AlexNet and
+         * CaffeNet models): Caffe divides alpha by the window size and its k defaults to 1, so
+         * α/n = 2·10⁻⁵ on the sum and k = 1 (also PyTorch's {@code LocalResponseNorm}).
+         */
+        CAFFE(1f, ALPHA / SIZE);
+
+        /**
+         * The form the suite builds. "Our implementation is derived from the publicly available
+         * C++ Caffe toolbox" (Section 3.3), and the paper quotes Krizhevsky's constants without
+         * saying it converted them; its A-LRN model was never released to check. The plainest
+         * reading is that the paper's Caffe computed Caffe's form of those constants, so that
+         * is the default; {@link #KRIZHEVSKY} is the declared variant.
+         */
+        public static final Form DEFAULT = CAFFE;
+
+        private final float k;
+        private final float alphaOnTheSum;
+
+        Form(float k, float alphaOnTheSum) {
+            this.k = k;
+            this.alphaOnTheSum = alphaOnTheSum;
+        }
+
+        /** k of the formula. */
+        public float k() {
+            return k;
+        }
+
+        /** The factor on the window sum of squares. */
+        public float alphaOnTheSum() {
+            return alphaOnTheSum;
+        }
+    }
+
     private final int size;
     private final float alpha;
     private final float beta;
     private final float k;
 
+    /** The paper's constants in the {@link Form#DEFAULT} form. */
     public LocalResponseNorm() {
-        this(SIZE, ALPHA, BETA, K);
+        this(Form.DEFAULT);
     }
 
+    /** The paper's constants in {@code form}. */
+    public LocalResponseNorm(Form form) {
+        this(SIZE, form.alphaOnTheSum(), BETA, form.k());
+    }
+
+    /** @param alpha the factor on the window sum itself (Krizhevsky's notation) */
     public LocalResponseNorm(int size, float alpha, float beta, float k) {
         if (size < 1 || size % 2 == 0) {
             throw new IllegalArgumentException("LRN size must be odd and positive, got " + size);

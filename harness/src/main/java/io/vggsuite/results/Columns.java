@@ -36,6 +36,11 @@ public final class Columns {
     public static final String MDE = "mde";
     public static final String VERDICT = "verdict";
 
+    public static final String TOPIC = "topic";
+    public static final String PAPER_SAYS = "paper_says";
+    public static final String SUITE_DOES = "suite_does";
+    public static final String WHY = "why";
+
     public static final String RUN_ID = "run_id";
     public static final String CONFIG = "config";
     public static final String WIDTH = "width";
@@ -77,6 +82,9 @@ public final class Columns {
     /** {@code fusion.csv}. */
     public static final List<String> FUSION =
             List.of(MEMBERS, LABEL, METHOD, TEST_SCALES, PAPER_TEST_SCALES, TOP1_ERROR, TOP5_ERROR, IMAGES);
+
+    /** {@code protocol.csv}. */
+    public static final List<String> PROTOCOL = List.of(TOPIC, PAPER_SAYS, SUITE_DOES, WHY);
 
     /** Separates the items of a list inside one cell: scales "256;384;512", run ids. */
     public static final String LIST_SEPARATOR = ";";

@@ -10,13 +10,15 @@ import java.util.stream.Stream;
 
 /**
  * A results folder: {@code runs/} (one {@link RunFolder} each), {@code claims.csv} (one {@link
- * ClaimRecord} per claim of the paper), {@code fusion.csv} (one {@link FusionRecord} per ensemble)
- * and {@code report/} (the generated report).
+ * ClaimRecord} per claim of the paper), {@code fusion.csv} (one {@link FusionRecord} per ensemble),
+ * {@code protocol.csv} (one {@link DepartureRecord} per departure from the paper's protocol) and
+ * {@code report/} (the generated report).
  */
 public final class ResultsRoot {
 
     public static final String CLAIMS_FILE = "claims.csv";
     public static final String FUSION_FILE = "fusion.csv";
+    public static final String PROTOCOL_FILE = "protocol.csv";
     public static final String REPORT_DIR = "report";
 
     private final Path root;
@@ -59,6 +61,24 @@ public final class ResultsRoot {
 
     public Path claimsCsv() {
         return root.resolve(CLAIMS_FILE);
+    }
+
+    public Path protocolCsv() {
+        return root.resolve(PROTOCOL_FILE);
+    }
+
+    /** The protocol the runs of this folder follow, one row per departure from the paper. */
+    public void writeProtocol(List<DepartureRecord> departures) {
+        CsvTable.write(protocolCsv(), Columns.PROTOCOL, departures, d -> List.of(
+                d.topic(), d.paperSays(), d.suiteDoes(), d.why()));
+    }
+
+    public List<DepartureRecord> protocol() {
+        return CsvTable.read(protocolCsv(), Columns.PROTOCOL, row -> new DepartureRecord(
+                row.text(Columns.TOPIC),
+                row.text(Columns.PAPER_SAYS),
+                row.text(Columns.SUITE_DOES),
+                row.text(Columns.WHY)));
     }
 
     public Path fusionCsv() {

@@ -3,6 +3,7 @@ package io.vggsuite.train;
 import ai.djl.ndarray.NDManager;
 import io.vggsuite.data.ScaleMapping;
 import io.vggsuite.data.TestViews;
+import io.vggsuite.eval.DenseWindows;
 import io.vggsuite.eval.Evaluator;
 import io.vggsuite.eval.Protocol;
 import io.vggsuite.eval.Scores;
@@ -84,15 +85,17 @@ public final class FinalEvaluation {
 
     /**
      * Images per forward pass holding the work of a pass near {@link #VIEWS_PER_PASS} crops: a
-     * multi-crop image sends 50 crops, a dense one a whole image of Q² pixels instead of crop².
+     * multi-crop image sends 50 crops, a dense one every offset pass of {@link DenseWindows}.
      */
     public static int imagesPerPass(Protocol protocol, int crop) {
         if (protocol instanceof Protocol.MultiCrop) {
             return Math.max(1, VIEWS_PER_PASS / Protocol.MultiCrop.VIEWS_PER_SCALE);
         }
         if (protocol instanceof Protocol.Dense) {
+            // Every offset pass of DenseWindows over a square Q×Q image, in crops' worth of pixels.
             long largest = protocol.scales().stream().mapToInt(Integer::intValue).max().orElse(crop);
-            return (int) Math.max(1, (long) VIEWS_PER_PASS * crop * crop / (largest * largest));
+            long side = DenseWindows.inputPixels((int) largest, crop);
+            return (int) Math.max(1, (long) VIEWS_PER_PASS * crop * crop / (side * side));
         }
         return VIEWS_PER_PASS;
     }

@@ -3,6 +3,8 @@ package io.vggsuite.train;
 import io.vggsuite.data.ScaleMapping;
 import io.vggsuite.data.TrainScale;
 import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.Layer;
+import io.vggsuite.model.LocalResponseNorm;
 import io.vggsuite.model.VggSpec;
 import io.vggsuite.results.RunKey;
 import java.nio.charset.StandardCharsets;
@@ -89,21 +91,27 @@ public record RunSpec(
     public String canonical() {
         String startText;
         if (start instanceof Start.FromScratch scratch) {
-            startText = "scratch:" + scratch.initialisation();
+            startText = "scratch:" + scratch.initialisation().identity();
         } else if (start instanceof Start.WarmStartFromA warm) {
-            startText = "warmA:" + warm.rest() + ":{" + warm.netA().canonical() + "}";
+            startText = "warmA:" + warm.rest().identity() + ":{" + warm.netA().canonical() + "}";
         } else {
             startText = "finetune:{" + ((Start.FineTune) start).parent().canonical() + "}";
         }
         return String.join("|",
                 "data=" + data,
-                "model=" + model,
+                "model=" + model + lrnText(),
                 "scale=" + paperScaleLabel(),
                 "flip=" + flip,
                 "colourShift=" + colourShift,
                 "start=" + startText,
                 "recipe=" + recipe,
                 "seed=" + seed);
+    }
+
+    /** The LRN form is part of the function only of nets that have an LRN layer (A-LRN). */
+    private String lrnText() {
+        boolean hasLrn = model.config().layers().stream().anyMatch(layer -> layer instanceof Layer.Lrn);
+        return hasLrn ? ",lrn=" + LocalResponseNorm.Form.DEFAULT : "";
     }
 
     /** First 12 hex digits of the SHA-256 of {@link #canonical()}. */

@@ -1,6 +1,7 @@
 package io.vggsuite.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import io.vggsuite.model.Layer;
@@ -17,25 +18,45 @@ import java.util.List;
  * read the sentence as the same layers by role: each of A's layers goes to the layer at the same
  * stage (between the same max-pools) and the same position within it, which is where its shape
  * fits — conv1_1, conv2_1, conv3_1 and conv3_2 of B, C, D and E.
+ *
+ * <p>B-5×5 (the shallow control of Section 4.1) is warm-started by the same rule so that it starts
+ * the way B does: it has one layer per stage, so it takes A's conv layers 1–3 (A's fourth, the
+ * second of stage 3, has no counterpart), each 3×3 kernel centred in a 5×5 kernel of zeros. With
+ * padding 2 instead of 1 such a layer computes exactly A's layer, as B's copied layers do.
+ * Every layer not copied is drawn from the run's random initialisation.
  */
 final class WarmStart {
 
     private WarmStart() {}
 
-    /** A's first four conv layers (by role) and fc6–fc8 into {@code target}. */
-    static void fromNetA(VggNet netA, VggNet target) {
-        List<int[]> rolesOfA = convRoles(netA.spec().config());
-        List<int[]> rolesOfTarget = convRoles(target.spec().config());
-        List<Conv2d> convsOfA = netA.convLayers();
-        List<Conv2d> convsOfTarget = target.convLayers();
+    /** One of A's conv layers (index in A) into the target's conv layer of the same role. */
+    record Copy(int fromA, int toTarget) {}
+
+    /** Which of A's first four conv layers go where in {@code target}, by role. */
+    static List<Copy> convCopies(VggConfig target) {
+        List<int[]> rolesOfA = convRoles(VggConfig.A);
+        List<int[]> rolesOfTarget = convRoles(target);
+        List<Copy> copies = new ArrayList<>();
         for (int i = 0; i < Start.WarmStartFromA.CONV_LAYERS_COPIED; i++) {
             int j = indexOf(rolesOfTarget, rolesOfA.get(i));
-            if (j < 0) {
-                throw new IllegalArgumentException("configuration " + target.spec().config().paperName()
+            if (j >= 0) {
+                copies.add(new Copy(i, j));
+            } else if (target != VggConfig.B_5X5) {
+                throw new IllegalArgumentException("configuration " + target.paperName()
                         + " has no conv layer at stage " + (rolesOfA.get(i)[0] + 1) + " position "
                         + (rolesOfA.get(i)[1] + 1) + " to take A's conv layer " + (i + 1) + " from");
             }
-            copy(convsOfA.get(i), convsOfTarget.get(j), "conv layer " + (i + 1) + " of A");
+        }
+        return copies;
+    }
+
+    /** A's first four conv layers (by role, see {@link #convCopies}) and fc6–fc8 into {@code target}. */
+    static void fromNetA(VggNet netA, VggNet target) {
+        List<Conv2d> convsOfA = netA.convLayers();
+        List<Conv2d> convsOfTarget = target.convLayers();
+        for (Copy copy : convCopies(target.spec().config())) {
+            copy(convsOfA.get(copy.fromA()), convsOfTarget.get(copy.toTarget()),
+                    "conv layer " + (copy.fromA() + 1) + " of A");
         }
         for (int i = 0; i < VggConfig.FC_LAYERS; i++) {
             copy(netA.head().layers().get(i), target.head().layers().get(i), "fc" + (6 + i) + " of A");
@@ -81,7 +102,28 @@ final class WarmStart {
     }
 
     private static void copy(Conv2d from, Conv2d to, String what) {
-        copyArray(from.getParameters().get("weight"), to.getParameters().get("weight"), what + " (weight)");
+        NDArray kernel = from.getParameters().get("weight").getArray();
+        NDArray target = to.getParameters().get("weight").getArray();
+        long grow = target.getShape().get(2) - kernel.getShape().get(2);
+        if (grow > 0 && grow % 2 == 0 && target.getShape().get(2) == target.getShape().get(3)
+                && kernel.getShape().get(0) == target.getShape().get(0)
+                && kernel.getShape().get(1) == target.getShape().get(1)) {
+            // A smaller kernel centred in a larger one: the same function under "same" padding.
+            long margin = grow / 2;
+            target.set(new NDIndex(":, :, {}:{}, {}:{}", margin, margin + kernel.getShape().get(2), margin,
+                    margin + kernel.getShape().get(3)), kernel.toDevice(target.getDevice(), false));
+            NDIndex[] border = {
+                new NDIndex(":, :, :{}, :", margin),
+                new NDIndex(":, :, {}:, :", margin + kernel.getShape().get(2)),
+                new NDIndex(":, :, :, :{}", margin),
+                new NDIndex(":, :, :, {}:", margin + kernel.getShape().get(3))
+            };
+            for (NDIndex index : border) {
+                target.set(index, 0f);
+            }
+        } else {
+            copyArray(from.getParameters().get("weight"), to.getParameters().get("weight"), what + " (weight)");
+        }
         copyArray(from.getParameters().get("bias"), to.getParameters().get("bias"), what + " (bias)");
     }
 

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.training.ParameterStore;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -45,21 +48,37 @@ class EvaluatorTest {
         return net;
     }
 
-    /** Q = 37 is not a multiple of 32: dense evaluation keeps the central 32 pixels, as the centre crop does. */
+    /**
+     * Without flips, dense evaluation is the soft-max of the mean class scores of a crop at every
+     * window of {@link DenseWindows}, each crop run through the fully connected head.
+     */
     @Test
-    void denseEvaluationJustAboveTheCropSizeSeesTheCentreNotACorner() {
-        assertDenseEqualsCentreCrop(37);
-    }
-
-    @Test
-    void denseImagesAreCutToWholeTilesOfTheStrideAroundTheirCentre() {
+    void denseEvaluationAveragesTheScoresOfEveryWindow() {
+        int q = 41;
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray image = manager.arange(73 * 73).reshape(1, 1, 73, 73).toType(DataType.FLOAT32, false);
-            NDArray kept = Evaluator.centredOnTheScoreMapGrid(image);
-            assertEquals(new Shape(1, 1, 64, 64), kept.getShape());
-            assertEquals(4 * 73 + 4, kept.getFloat(0, 0, 0, 0), 0);
-            NDArray exact = manager.zeros(new Shape(2, 3, 64, 96));
-            assertEquals(exact.getShape(), Evaluator.centredOnTheScoreMapGrid(exact).getShape());
+            VggNet net = net(manager);
+            Evaluator evaluator = new Evaluator(net, manager, views, 5);
+            Scores dense = evaluator.evaluate(new Protocol.Dense(List.of(q), false), 0, views.size());
+            NDArray images = views.wholeImages(manager, 0, views.size(), q);
+            List<Integer> rows = DenseWindows.windowStarts((int) images.getShape().get(2), 32);
+            List<Integer> columns = DenseWindows.windowStarts((int) images.getShape().get(3), 32);
+            NDArray sum = null;
+            ParameterStore store = new ParameterStore(manager, false);
+            for (int top : rows) {
+                for (int left : columns) {
+                    NDArray crops = images.get(new NDIndex(":, :, {}:{}, {}:{}", top, top + 32, left, left + 32));
+                    NDArray scores = net.forward(store, new NDList(crops), false).singletonOrThrow();
+                    sum = sum == null ? scores : sum.add(scores);
+                }
+            }
+            float[] expected = sum.div(rows.size() * columns.size()).softmax(1).toFloatArray();
+            for (int i = 0; i < dense.images(); i++) {
+                for (int c = 0; c < TinyImageFolder.CLASSES; c++) {
+                    assertEquals(expected[i * TinyImageFolder.CLASSES + c], dense.probabilities()[i][c], 1e-5,
+                            "image " + i + " class " + c);
+                }
+            }
+            assertEquals(9L * views.size(), evaluator.viewsEvaluated(), "3×3 offset pairs at Q = 41");
         }
     }
 

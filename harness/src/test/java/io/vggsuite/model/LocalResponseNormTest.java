@@ -26,9 +26,21 @@ class LocalResponseNormTest {
     void matchesThePerChannelFormulaOnRandomInput() {
         int batch = 2, channels = 11, h = 4, w = 3;
         // Large values so that the alpha term matters at alpha = 1e-4.
-        checkAgainstLoop(new LocalResponseNorm(), batch, channels, h, w, 40f,
+        checkAgainstLoop(new LocalResponseNorm(LocalResponseNorm.Form.KRIZHEVSKY), batch, channels, h, w, 40f,
                 LocalResponseNorm.SIZE, LocalResponseNorm.ALPHA, LocalResponseNorm.BETA, LocalResponseNorm.K);
         checkAgainstLoop(new LocalResponseNorm(3, 0.5f, 0.6f, 1f), batch, channels, h, w, 2f, 3, 0.5, 0.6, 1);
+    }
+
+    /** Caffe's LRN layer: scale = k + (alpha / n) · sum, k defaulting to 1 (caffe/src/caffe/layers/lrn_layer.cpp). */
+    @Test
+    void caffeFormDividesAlphaByTheWindowAndUsesKOne() {
+        checkAgainstLoop(new LocalResponseNorm(LocalResponseNorm.Form.CAFFE), 2, 11, 4, 3, 100f,
+                LocalResponseNorm.SIZE, LocalResponseNorm.ALPHA / LocalResponseNorm.SIZE, LocalResponseNorm.BETA, 1);
+    }
+
+    @Test
+    void theDefaultIsWhatThePapersCaffeComputed() {
+        assertEquals(LocalResponseNorm.Form.CAFFE, LocalResponseNorm.Form.DEFAULT);
     }
 
     private static void checkAgainstLoop(LocalResponseNorm lrn, int batch, int channels, int h, int w,

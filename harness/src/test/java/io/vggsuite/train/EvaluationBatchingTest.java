@@ -20,9 +20,10 @@ class EvaluationBatchingTest {
     }
 
     @Test
-    void denseImagesAreSizedByTheirLargestScale() {
-        // 256 crops of 32² pixels ≈ 49 whole images of 73²; at Q = crop it is the full batch.
-        assertEquals(49, FinalEvaluation.imagesPerPass(new Protocol.Dense(List.of(37, 55, 73)), 32));
+    void denseImagesAreSizedByTheirLargestScaleAndItsOffsetPasses() {
+        // At Q = 73 the 7 offsets per side read 3·64 + 4·32 = 320 pixels: 320² = 100 crops of 32²
+        // per image, so 256 crops' worth is 2 images; at Q = crop it is the full batch.
+        assertEquals(2, FinalEvaluation.imagesPerPass(new Protocol.Dense(List.of(37, 55, 73)), 32));
         assertEquals(256, FinalEvaluation.imagesPerPass(new Protocol.Dense(List.of(32)), 32));
         assertEquals(1, FinalEvaluation.imagesPerPass(new Protocol.Dense(List.of(100_000)), 32));
     }

@@ -82,6 +82,8 @@ public final class Report {
                 + " percentages to one decimal as in the paper; a missing number reads \"" + Formats.NOT_RUN
                 + "\" (no run), \"" + Formats.DIVERGED + "\" or \"" + Formats.NOT_MEASURED + "\" (run without"
                 + " this number yet), never 0."));
+        section(blocks, "Protocol", "sec-protocol");
+        blocks.add(ProtocolTable.departures(root.protocol()));
         section(blocks, "Claims", "sec-claims");
         blocks.add(ClaimsTable.claims(root.claims()));
         section(blocks, "Table 2: parameters", "sec-table2");

@@ -4,6 +4,7 @@ import io.vggsuite.data.TrainScale;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.results.ClaimRecord;
+import io.vggsuite.results.DepartureRecord;
 import io.vggsuite.results.Divergence;
 import io.vggsuite.results.EpochRecord;
 import io.vggsuite.results.EvalMethod;
@@ -67,6 +68,10 @@ final class Fixtures {
                 fusion(EvalMethod.DENSE, 24.6, 7.4),
                 fusion(EvalMethod.MULTI_CROP, 24.5, 7.5),
                 fusion(EvalMethod.DENSE_AND_MULTI_CROP, 24.2, 7.2)));
+        root.writeProtocol(List.of(
+                new DepartureRecord("dense evaluation", "\"applied to the whole (uncropped) image\" (Section 3.2)",
+                        "windows of 32 starting at 0, 5 at Q = 37 | both axes & the mirror image",
+                        "at crop 32 one pass <misses> the borders")));
         root.writeClaims(List.of(
                 new ClaimRecord(1, "LRN does not improve A (A ≈ A-LRN).", "Table 3: A 29.6 vs A-LRN 29.7",
                         "equivalence (margin ±1.0)", 0.1, Double.NaN, Double.NaN, Double.NaN, Double.NaN,

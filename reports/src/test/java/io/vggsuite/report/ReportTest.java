@@ -102,7 +102,7 @@ class ReportTest {
                 columns = -1;
             }
         }
-        assertEquals(9, tables);
+        assertEquals(10, tables);
     }
 
     @Test

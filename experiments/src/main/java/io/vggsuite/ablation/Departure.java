@@ -1,0 +1,187 @@
+package io.vggsuite.ablation;
+
+import io.vggsuite.data.ScaleMapping;
+import io.vggsuite.eval.DenseWindows;
+import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.LocalResponseNorm;
+import io.vggsuite.model.VggConfig;
+import io.vggsuite.model.VggSpec;
+import io.vggsuite.results.DepartureRecord;
+import io.vggsuite.train.LearningRateSchedule;
+import io.vggsuite.train.Recipe;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Every place where the ablation's runs depart from the paper's protocol, or read an unclear
+ * sentence of it one way: the paper's sentence, what the suite does at a given budget (computed
+ * from the constants the code runs with, so it cannot drift from them) and why. The ablation
+ * writes them to the results folder's {@code protocol.csv}, which the report renders.
+ */
+public enum Departure {
+    DATA("data and scale",
+            "\"the input to our ConvNets is a fixed-size 224 × 224 RGB image\"; ILSVRC-2012, 1.3M training images;"
+                    + " \"the first FC layers have 4096 channels each\" (Sections 2.1, 4)",
+            "the budget fits the machine: the paper's widths, crop and data are scaled down, and every paper size"
+                    + " is mapped by the same ratio (ScaleMapping)") {
+        @Override
+        String suite(Budget budget) {
+            VggSpec spec = spec(budget, VggConfig.A);
+            return budget.scaleLabel() + ": conv widths " + spec.scaledFilters(64) + "…" + spec.scaledFilters(512)
+                    + ", FC-" + spec.fcUnits() + ", crop " + budget.crop() + ", " + images(budget.data().trainImages())
+                    + " training images";
+        }
+    },
+    SCALES("training and test scales",
+            "S = 256, S = 384, S ∈ [256; 512]; single-scale Q = S, multi-scale Q ∈ {S − 32, S, S + 32} (Sections 3.1, 4.1, 4.2)",
+            "the paper's sizes are for 224 crops; each maps to round(x·crop/224) to keep the ratio to the crop") {
+        @Override
+        String suite(Budget budget) {
+            ScaleMapping map = ScaleMapping.forCrop(budget.crop());
+            return "S = 256 → " + map.map(256) + ", 384 → " + map.map(384) + ", [256; 512] → [" + map.map(256) + "; "
+                    + map.map(512) + "]; Q around 256: " + join(map.multiScaleQ(AblationPlan.S256)) + ", around 384: "
+                    + join(map.multiScaleQ(AblationPlan.S384));
+        }
+    },
+    TRAINING_LENGTH("training length and schedule",
+            "batch 256; learning rate 10⁻² \"decreased by a factor of 10 when the validation set accuracy stopped"
+                    + " improving\"; \"stopped after 370K iterations (74 epochs)\" (Section 3.1)",
+            "a budget's runs must finish in its wall time; short budgets use fixed drops instead of the plateau rule,"
+                    + " which needs more epochs than they have") {
+        @Override
+        String suite(Budget budget) {
+            return "batch " + budget.batchSize() + "; " + budget.scratchEpochs() + " epochs from scratch or warm start, "
+                    + budget.fineTuneEpochs() + " when fine-tuning; " + schedule(budget.schedule());
+        }
+    },
+    FINE_TUNING_RATE("fine-tuning rate",
+            "\"initialised with the weights pre-trained with S = 256, and we used a smaller initial learning rate of"
+                    + " 10⁻³\"; jittered models fine-tuned from S = 384 (Section 3.1)",
+            "the paper's rate for both kinds of fine-tuning (not a tenth of the parent's, which would give the"
+                    + " jittered nets 10⁻⁴)") {
+        @Override
+        String suite(Budget budget) {
+            return "S = 384 and jittered nets start at " + rate(AblationPlan.FINE_TUNE_RATE) + ", nets from scratch"
+                    + " or warm start at " + rate(Recipe.paper().learningRate());
+        }
+    },
+    INITIALISATION("random initialisation",
+            "\"we sampled the weights from a normal distribution with the zero mean and 10⁻² variance\" (Section 3.1)",
+            "read as σ = 10⁻² (σ = 0.1 diverges, the paper trained A from it); σ = 0.01 is for the paper's fan-ins,"
+                    + " so each layer's σ is scaled to keep its gain σ·√fan-in at the paper's value") {
+        @Override
+        String suite(Budget budget) {
+            String sigmas = Initialisation.paperNormalSigmas(spec(budget, VggConfig.A)).stream()
+                    .map(g -> g.layer() + " " + String.format(Locale.ROOT, "%.3g", g.sigma()))
+                    .collect(Collectors.joining(", "));
+            return "net A starts from " + label(budget.initForA()) + "; the paper's initialisation of A, mapped: "
+                    + sigmas;
+        }
+    },
+    WARM_START("warm start",
+            "\"we initialised the first four convolutional layers and the last three fully-connected layers with"
+                    + " the layers of net A (the intermediate layers were initialised randomly)\" (Section 3.1)",
+            "A's first four layers do not line up one to one with a deeper net's; by role (stage, position) is"
+                    + " where their shapes fit") {
+        @Override
+        String suite(Budget budget) {
+            return "A's conv1_1, conv2_1, conv3_1, conv3_2 and fc6–fc8 go to the layers of the same role;"
+                    + " the other layers are drawn from " + label(AblationPlan.WARM_START_REST);
+        }
+    },
+    SHALLOW_CONTROL("B-5×5",
+            "\"replacing each pair of 3×3 conv. layers with a single 5×5 conv. layer\" in B (Section 4.1); the paper"
+                    + " does not say how B-5×5 was initialised",
+            "B is warm-started from A; starting B-5×5 from random weights would compare a head start, not filter"
+                    + " sizes") {
+        @Override
+        String suite(Budget budget) {
+            return "B-5×5 is warm-started from the same A as B: A's conv layers 1–3 centred in its 5×5 kernels"
+                    + " (the same function at the start) and fc6–fc8; the rest from " + label(AblationPlan.WARM_START_REST);
+        }
+    },
+    DENSE_EVALUATION("dense evaluation",
+            "\"the fully-convolutional net is then applied to the whole (uncropped) image … the class score map is"
+                    + " spatially averaged (sum-pooled)\" (Section 3.2): 224 windows every 32 pixels",
+            "at a crop of 32 one pass would step by the whole crop and miss the borders of a side that is not a"
+                    + " multiple of 32; several offset passes (shift-and-stitch) restore the paper's step of crop/7") {
+        @Override
+        String suite(Budget budget) {
+            ScaleMapping map = ScaleMapping.forCrop(budget.crop());
+            StringBuilder text = new StringBuilder("windows of " + budget.crop() + " starting at");
+            for (int paperQ : new int[] {256, 384, 512}) {
+                int q = map.map(paperQ);
+                text.append(paperQ == 256 ? " " : "; ").append(join(DenseWindows.windowStarts(q, budget.crop())
+                        .stream().mapToInt(Integer::intValue).toArray())).append(" at Q = ").append(q);
+            }
+            return text + " (both axes, and the mirror image)";
+        }
+    },
+    LRN("local response normalisation",
+            "\"the parameters for the LRN layer are those of (Krizhevsky et al., 2012)\" (Section 2.1); \"our"
+                    + " implementation is derived from the publicly available C++ Caffe toolbox\" (Section 3.3)",
+            "the paper's A-LRN was never released; Caffe's LRN layer divides α by the window size and defaults to"
+                    + " k = 1, which is what the paper's constants compute there") {
+        @Override
+        String suite(Budget budget) {
+            LocalResponseNorm.Form form = LocalResponseNorm.Form.DEFAULT;
+            return form.name().toLowerCase(Locale.ROOT) + " form: n = " + LocalResponseNorm.SIZE + ", α on the window"
+                    + " sum " + String.format(Locale.ROOT, "%.1e", form.alphaOnTheSum()) + ", β = "
+                    + LocalResponseNorm.BETA + ", k = " + form.k();
+        }
+    };
+
+    private final String topic;
+    private final String paperSays;
+    private final String why;
+
+    Departure(String topic, String paperSays, String why) {
+        this.topic = topic;
+        this.paperSays = paperSays;
+        this.why = why;
+    }
+
+    /** What the suite does at {@code budget}, from the constants its runs use. */
+    abstract String suite(Budget budget);
+
+    public DepartureRecord record(Budget budget) {
+        return new DepartureRecord(topic, paperSays, suite(budget), why);
+    }
+
+    /** Every departure at {@code budget}, in declaration order. */
+    public static List<DepartureRecord> at(Budget budget) {
+        return Arrays.stream(values()).map(d -> d.record(budget)).toList();
+    }
+
+    private static VggSpec spec(Budget budget, VggConfig config) {
+        // The initialisation and widths do not depend on the number of classes (see Initialisation).
+        return new VggSpec(config, 10, 3, budget.width(), budget.crop());
+    }
+
+    private static String label(Initialisation init) {
+        return init == Initialisation.GLOROT ? "Glorot's initialisation" : "the paper's N(0, 10⁻²), gain-mapped";
+    }
+
+    private static String images(int count) {
+        return count == 0 ? "all" : String.format(Locale.ROOT, "%,d", count);
+    }
+
+    private static String rate(float rate) {
+        return String.format(Locale.ROOT, "%.0e", rate).replace("e-0", "e-");
+    }
+
+    private static String schedule(LearningRateSchedule schedule) {
+        if (schedule instanceof LearningRateSchedule.Milestones m) {
+            return m.epochs().isEmpty() ? "a constant rate" : "the rate falls 10× after epoch(s) " + m.epochs();
+        }
+        LearningRateSchedule.Plateau p = (LearningRateSchedule.Plateau) schedule;
+        return "the paper's plateau rule (patience " + p.patience() + " epochs, at most " + p.maxDecreases()
+                + " decreases)";
+    }
+
+    private static String join(int[] values) {
+        return Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,47 @@
+package io.vggsuite.ablation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.VggConfig;
+import io.vggsuite.train.RunSpec;
+import io.vggsuite.train.Start;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** How the runs of the grid start from each other (Section 3.1), at every budget's shape. */
+class AblationPlanTest {
+
+    private static final AblationPlan PLAN = new AblationPlan(Budget.QUICK, 10, 3, 1);
+
+    /** "a smaller initial learning rate of 10⁻³" for S = 384, and the jittered nets by the same rule. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = VggConfig.class, names = {"A", "B", "C", "D", "E"})
+    void everyFineTunedNetStartsAtTenToTheMinusThree(VggConfig config) {
+        RunSpec s384 = PLAN.run(config, AblationPlan.S384);
+        RunSpec jittered = PLAN.run(config, AblationPlan.JITTERED);
+        assertInstanceOf(Start.FineTune.class, s384.start());
+        assertInstanceOf(Start.FineTune.class, jittered.start());
+        assertEquals(1e-3f, s384.recipe().learningRate(), "S = 384");
+        assertEquals(1e-3f, jittered.recipe().learningRate(), "jittered, fine-tuned from S = 384");
+        assertEquals(s384, ((Start.FineTune) jittered.start()).parent());
+        assertEquals(1e-2f, PLAN.run(config, AblationPlan.S256).recipe().learningRate(), "S = 256: the paper's 10⁻²");
+    }
+
+    /** Section 4.1's control: B-5×5 starts the way B does, from the same trained A and the same random rest. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = VggConfig.class, names = {"B", "C", "D", "E", "B_5X5"})
+    void deeperNetsAndTheShallowControlWarmStartFromTheSameA(VggConfig config) {
+        Start start = PLAN.run(config, AblationPlan.S256).start();
+        Start.WarmStartFromA warm = assertInstanceOf(Start.WarmStartFromA.class, start);
+        assertEquals(PLAN.run(VggConfig.A, AblationPlan.S256), warm.netA());
+        assertEquals(Initialisation.PAPER_NORMAL, warm.rest(), "the intermediate layers from the paper's N(0, 10⁻²)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = VggConfig.class, names = {"A", "A_LRN"})
+    void netAStartsFromTheBudgetsInitialisation(VggConfig config) {
+        assertEquals(new Start.FromScratch(Budget.QUICK.initForA()), PLAN.run(config, AblationPlan.S256).start());
+    }
+}

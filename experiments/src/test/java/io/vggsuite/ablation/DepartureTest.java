@@ -1,0 +1,47 @@
+package io.vggsuite.ablation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vggsuite.results.DepartureRecord;
+import io.vggsuite.results.ResultsRoot;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The protocol section says what the code runs with, at each budget. */
+class DepartureTest {
+
+    @Test
+    void theQuickBudgetsProtocolStatesTheConstantsItsRunsUse() {
+        assertTrue(suite(Budget.QUICK, Departure.FINE_TUNING_RATE).startsWith("S = 384 and jittered nets start at 1e-3"),
+                suite(Budget.QUICK, Departure.FINE_TUNING_RATE));
+        assertTrue(suite(Budget.QUICK, Departure.DENSE_EVALUATION).contains("0, 5, 9, 14, 18, 23 at Q = 55"),
+                suite(Budget.QUICK, Departure.DENSE_EVALUATION));
+        assertTrue(suite(Budget.QUICK, Departure.INITIALISATION).contains("fc6 0.140"),
+                suite(Budget.QUICK, Departure.INITIALISATION));
+        assertTrue(suite(Budget.QUICK, Departure.LRN).startsWith("caffe form"), suite(Budget.QUICK, Departure.LRN));
+        assertTrue(suite(Budget.QUICK, Departure.SCALES).startsWith("S = 256 → 37, 384 → 55, [256; 512] → [37; 73]"),
+                suite(Budget.QUICK, Departure.SCALES));
+    }
+
+    @Test
+    void theImagenetBudgetDenseEvaluationIsOnePassOverTheWholeImage() {
+        assertTrue(suite(Budget.imagenet("/data"), Departure.DENSE_EVALUATION).contains("0, 32 at Q = 256"),
+                suite(Budget.imagenet("/data"), Departure.DENSE_EVALUATION));
+    }
+
+    @Test
+    void everyDepartureRoundTripsThroughProtocolCsv(@TempDir Path folder) {
+        List<DepartureRecord> written = Departure.at(Budget.SMOKE);
+        assertEquals(Departure.values().length, written.size());
+        ResultsRoot root = ResultsRoot.at(folder);
+        root.writeProtocol(written);
+        assertEquals(written, root.protocol());
+    }
+
+    private static String suite(Budget budget, Departure departure) {
+        return departure.record(budget).suiteDoes();
+    }
+}

@@ -87,7 +87,10 @@ public record RunSpec(
                         data.splitSeed()));
     }
 
-    /** A canonical text of every field; parents of warm starts and fine-tunes included. */
+    /**
+     * A canonical text of every field, parents of warm starts and fine-tunes included, in
+     * {@link CanonicalForm}'s version {@value CanonicalForm#VERSION}: what {@link #hash()} hashes.
+     */
     public String canonical() {
         String startText;
         if (start instanceof Start.FromScratch scratch) {
@@ -98,14 +101,43 @@ public record RunSpec(
             startText = "finetune:{" + ((Start.FineTune) start).parent().canonical() + "}";
         }
         return String.join("|",
-                "data=" + data,
-                "model=" + model + lrnText(),
+                "data=" + canonical(data),
+                "model=" + canonical(model) + lrnText(),
                 "scale=" + paperScaleLabel(),
                 "flip=" + flip,
                 "colourShift=" + colourShift,
                 "start=" + startText,
-                "recipe=" + recipe,
+                "recipe=" + canonical(recipe),
                 "seed=" + seed);
+    }
+
+    // Each part spelled as CanonicalForm's version 1 fixes it: new fields go in with fieldUnlessDefault.
+
+    private static CanonicalForm canonical(DataSpec data) {
+        return CanonicalForm.of("DataSpec").field("dataset", data.dataset()).field("trainImages", data.trainImages())
+                .field("validationImages", data.validationImages()).field("testImages", data.testImages())
+                .field("splitSeed", data.splitSeed());
+    }
+
+    private static CanonicalForm canonical(VggSpec model) {
+        return CanonicalForm.of("VggSpec").field("config", model.config().name())
+                .field("numClasses", model.numClasses()).field("inputChannels", model.inputChannels())
+                .field("width", model.width()).field("cropSize", model.cropSize());
+    }
+
+    private static CanonicalForm canonical(Recipe recipe) {
+        return CanonicalForm.of("Recipe").field("batchSize", recipe.batchSize())
+                .field("learningRate", recipe.learningRate()).field("momentum", recipe.momentum())
+                .field("weightDecay", recipe.weightDecay()).field("maxEpochs", recipe.maxEpochs())
+                .field("schedule", canonical(recipe.schedule()));
+    }
+
+    private static CanonicalForm canonical(LearningRateSchedule schedule) {
+        if (schedule instanceof LearningRateSchedule.Plateau plateau) {
+            return CanonicalForm.of("Plateau").field("patience", plateau.patience())
+                    .field("maxDecreases", plateau.maxDecreases());
+        }
+        return CanonicalForm.of("Milestones").field("epochs", ((LearningRateSchedule.Milestones) schedule).epochs());
     }
 
     /** The LRN form is part of the function only of nets that have an LRN layer (A-LRN). */

@@ -1,0 +1,40 @@
+package io.vggsuite.ablation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vggsuite.train.RunSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Run ids are the run cache's keys and the baselines' provenance: a refactoring must not rename a
+ * run. {@code run-ids/smoke.txt} lists the folders the smoke budget's ten seeds were trained into
+ * when the smoke baseline was derived (commit 1cc4605); the plan must still name exactly those.
+ * A change of meaning renames runs on purpose: then this list is regenerated with the reason in
+ * the commit (see {@code CanonicalForm}).
+ */
+class RunIdStabilityTest {
+
+    @Test
+    void theSmokeGridOfTenSeedsKeepsTheRunIdsItsBaselineWasTrainedUnder() throws IOException {
+        Budget smoke = Budget.named("smoke", "").withSeeds("1,2,3,4,5,6,7,8,9,10");
+        List<String> planned = new ArrayList<>();
+        for (long seed : smoke.seeds()) {
+            new AblationPlan(smoke, 10, 3, seed).all().stream().map(RunSpec::runId).forEach(planned::add);
+        }
+        assertEquals(String.join("\n", cached("smoke")), String.join("\n", new TreeSet<>(planned)));
+    }
+
+    private static TreeSet<String> cached(String budget) throws IOException {
+        try (InputStream in = Objects.requireNonNull(
+                RunIdStabilityTest.class.getResourceAsStream("/run-ids/" + budget + ".txt"), budget + ".txt")) {
+            return new TreeSet<>(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().split("\n")));
+        }
+    }
+}

@@ -65,7 +65,7 @@ class MetricsTest {
 
         SortedMap<Long, SortedMap<String, Double>> metrics = Metrics.bySeed(root);
         assertEquals(Set.of(d.seed()), metrics.keySet());
-        String run = "D S[256;512] fine-tune";
+        String run = "D w1/8 S[256;512] fine-tune";
         assertEquals(List.of(run + " | dense Q256,384,512 | top-1 error", run + " | dense Q256,384,512 | top-5 error",
                         run + " | final train loss"),
                 List.copyOf(metrics.get(d.seed()).keySet()));

@@ -1,6 +1,7 @@
 package io.vggsuite.ablation;
 
 import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.VggSpec;
 import io.vggsuite.train.DataSpec;
 import io.vggsuite.train.LearningRateSchedule;
 import java.util.List;
@@ -136,8 +137,7 @@ public record Budget(
 
     /** Scale of this budget's numbers, for report columns: "CIFAR-10, crop 32, width 1/4". */
     public String scaleLabel() {
-        String widthText = width == 1 ? "1" : "1/" + Math.round(1 / width);
-        return data.dataset() + ", crop " + crop + ", width " + widthText;
+        return data.dataset() + ", crop " + crop + ", width " + VggSpec.widthLabel(width);
     }
 
     @Override

@@ -176,8 +176,7 @@ public final class ClaimJudge {
         List<String> texts = new ArrayList<>();
         String name = "";
         for (TrainedRun run : measurements.runs(selector)) {
-            name = MetricNames.run(run.spec().model().config().paperName(), run.spec().paperScaleLabel(),
-                    run.spec().start().label());
+            name = MetricNames.run(run.spec().key());
             if (run.diverged()) {
                 trained.add(false);
                 texts.add("diverged at epoch " + run.divergence().get().epoch());
@@ -208,8 +207,7 @@ public final class ClaimJudge {
     String metric(Arm arm) {
         if (arm instanceof Arm.Evaluated e) {
             RunSpec spec = measurements.runs(e.run()).get(0).spec();
-            return MetricNames.top1Error(MetricNames.run(spec.model().config().paperName(),
-                    spec.paperScaleLabel(), spec.start().label()), MetricNames.evaluation(e.method(), e.testScales()));
+            return MetricNames.top1Error(MetricNames.run(spec.key()), MetricNames.evaluation(e.method(), e.testScales()));
         }
         Arm.Fused f = (Arm.Fused) arm;
         String members = f.members().stream().map(m -> {

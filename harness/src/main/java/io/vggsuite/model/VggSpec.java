@@ -47,6 +47,12 @@ public record VggSpec(VggConfig config, int numClasses, int inputChannels, doubl
         return new VggSpec(other, numClasses, inputChannels, width, cropSize);
     }
 
+    /** "1", "1/4", "1/8" (or the decimal, for a width that is no unit fraction): how tables and metric names print it. */
+    public static String widthLabel(double width) {
+        long denominator = Math.round(1 / width);
+        return width == 1 ? "1" : Math.abs(width * denominator - 1) < 1e-9 ? "1/" + denominator : Double.toString(width);
+    }
+
     /** Conv filters after the width multiplier; never below one. */
     public int scaledFilters(int paperFilters) {
         return Math.max(1, (int) Math.round(paperFilters * width));

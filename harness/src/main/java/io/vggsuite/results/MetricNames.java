@@ -1,5 +1,6 @@
 package io.vggsuite.results;
 
+import io.vggsuite.model.VggSpec;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -7,20 +8,20 @@ import java.util.stream.Collectors;
  * The names of the metrics that a budget's baseline ({@code ci/baselines/<budget>.csv}) stores:
  * the one place they are spelled, used by {@code ci} to write and check baselines and by the
  * experiments to borrow a budget's measured seed spread. Names leave out seeds and hashes, so the
- * same metric of two folders lines up: "D S[256;512] fine-tune | dense Q256,384,512 | top-1 error".
+ * same metric of two folders lines up: "D w1/4 S[256;512] fine-tune | dense Q256,384,512 | top-1 error".
+ * The width is part of the name, so two runs that differ only in width never share a metric.
  */
 public final class MetricNames {
 
     private MetricNames() {}
 
-    /** "D S[256;512] fine-tune": configuration, paper training scale and start, as the paper names rows. */
-    public static String run(String config, String paperTrainScale, String start) {
-        return config + " S" + paperTrainScale + " " + start;
-    }
-
-    /** {@link #run(String, String, String)} of a run folder's key: the names ci has always used. */
+    /**
+     * "D w1/4 S[256;512] fine-tune": configuration, width, paper training scale and start, as the
+     * paper names rows (plus the width, which the paper never varied), read from the run's key.
+     */
     public static String run(RunKey key) {
-        return run(key.config().paperName(), key.paperScaleLabel(), key.start());
+        return key.config().paperName() + " w" + VggSpec.widthLabel(key.width()) + " S" + key.paperScaleLabel() + " "
+                + key.start();
     }
 
     /** "dense Q256,384,512": evaluation method and the paper's test scales. */

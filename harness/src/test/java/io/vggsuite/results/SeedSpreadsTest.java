@@ -17,14 +17,14 @@ class SeedSpreadsTest {
 
     @Test
     void readsTheSeedStdOfEveryMetricByTheNameMetricNamesSpells(@TempDir Path dir) throws IOException {
-        String metric = MetricNames.top1Error(MetricNames.run("D", "[256;512]", "fine-tune"),
+        String metric = MetricNames.top1Error("D w1/4 S[256;512] fine-tune",
                 MetricNames.evaluation(EvalMethod.DENSE, List.of(256, 384, 512)));
-        assertEquals("D S[256;512] fine-tune | dense Q256,384,512 | top-1 error", metric);
+        assertEquals("D w1/4 S[256;512] fine-tune | dense Q256,384,512 | top-1 error", metric);
         Path csv = dir.resolve("quick.csv");
         Files.writeString(csv, HEADER + "\"" + metric + "\",44.4,44.6,1.25,1,87,1e-9\n");
         SeedSpreads spreads = SeedSpreads.read(csv).orElseThrow();
         assertEquals(1.25, spreads.of(metric).getAsDouble());
-        assertTrue(spreads.of("E S256 glorot | dense Q256 | top-1 error").isEmpty());
+        assertTrue(spreads.of("E w1/4 S256 glorot | dense Q256 | top-1 error").isEmpty());
         assertEquals(csv, spreads.source());
     }
 

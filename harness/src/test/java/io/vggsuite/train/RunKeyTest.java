@@ -1,6 +1,7 @@
 package io.vggsuite.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,14 +86,20 @@ class RunKeyTest {
         }
     }
 
-    /** ci's baselines were written under these names; the key must give the very same ones. */
+    /** ci's baselines name runs by the key: configuration, width, the paper's scale and the start. */
     @Test
-    void theMetricNameOfAKeyIsTheOneCiHasAlwaysUsed() {
-        for (RunSpec spec : List.of(A, D, D_JITTERED)) {
-            assertEquals(MetricNames.run(spec.model().config().paperName(), spec.paperScaleLabel(),
-                    spec.start().label()), MetricNames.run(spec.key()));
-        }
-        assertEquals("D S[256;512] fine-tune", MetricNames.run(D_JITTERED.key()));
+    void theMetricNameOfAKeyNamesConfigurationWidthScaleAndStart() {
+        assertEquals("D w1/4 S[256;512] fine-tune", MetricNames.run(D_JITTERED.key()));
+    }
+
+    /** Two runs that differ only in width must not share a baseline row. */
+    @Test
+    void runsThatDifferOnlyInWidthHaveDifferentMetricNames() {
+        RunSpec wider = new RunSpec(D.data(), new VggSpec(D.model().config(), D.model().numClasses(),
+                D.model().inputChannels(), 0.5, D.model().cropSize()), D.paperScale(), D.flip(), D.colourShift(),
+                D.start(), D.recipe(), D.seed());
+        assertEquals("D w1/2 S256 warm-start-A", MetricNames.run(wider.key()));
+        assertNotEquals(MetricNames.run(D.key()), MetricNames.run(wider.key()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.vggsuite.report;
 
+import io.vggsuite.model.VggSpec;
 import io.vggsuite.report.render.Document.Ref;
 import io.vggsuite.results.Divergence;
 import io.vggsuite.results.EpochRecord;
@@ -81,7 +82,7 @@ record RunInfo(
         String width = key.stream()
                 .mapToDouble(RunKey::width)
                 .filter(w -> w != 1.0)
-                .mapToObj(w -> ", width " + Formats.plain(w))
+                .mapToObj(w -> ", width " + VggSpec.widthLabel(w))
                 .findFirst()
                 .orElse("");
         return dataset + crop + width;

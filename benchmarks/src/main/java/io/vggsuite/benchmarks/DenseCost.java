@@ -15,7 +15,7 @@ import io.vggsuite.model.VggSpec;
 import io.vggsuite.train.DataCatalog;
 import io.vggsuite.train.DataSpec;
 import io.vggsuite.train.Devices;
-import io.vggsuite.train.FinalEvaluation;
+import io.vggsuite.eval.FinalEvaluation;
 import java.util.List;
 import java.util.Locale;
 

@@ -2,12 +2,12 @@ package io.vggsuite.benchmarks;
 
 import io.vggsuite.ablation.AblationPlan;
 import io.vggsuite.ablation.Budget;
+import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.results.EvalMethod;
 import io.vggsuite.train.DataCatalog;
 import io.vggsuite.train.DataSpec;
-import io.vggsuite.train.FinalEvaluation;
+import io.vggsuite.eval.FinalEvaluation;
 import io.vggsuite.train.ProcessMemory;
-import io.vggsuite.train.Progress;
 import io.vggsuite.train.RunProvenance;
 import io.vggsuite.train.RunSpec;
 import io.vggsuite.train.RunTrainer;
@@ -61,8 +61,8 @@ public final class MemoryBenchmark {
                 Runtime.getRuntime().availableProcessors());
         DataCatalog data = new DataCatalog();
         DataCatalog.Loaded images = data.load(budget.data());
-        RunTrainer trainer = new RunTrainer(results, data, RunProvenance.forBudget("memory-benchmark"),
-                Progress.quiet());
+        RunTrainer trainer = RunTrainer.into(results, data, CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget("memory-benchmark"));
         FinalEvaluation evaluation = new FinalEvaluation(data);
 
         List<RunSpec> grid = new ArrayList<>();

@@ -9,6 +9,7 @@ import io.vggsuite.data.Augmentation;
 import io.vggsuite.data.ScaleMapping;
 import io.vggsuite.data.TestViews;
 import io.vggsuite.data.TrainingBatches;
+import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.eval.Evaluator;
 import io.vggsuite.eval.Protocol;
 import io.vggsuite.model.Initialisation;
@@ -19,7 +20,7 @@ import io.vggsuite.results.EpochRecord;
 import io.vggsuite.train.ComputeThroughput;
 import io.vggsuite.train.DataCatalog;
 import io.vggsuite.train.Devices;
-import io.vggsuite.train.FinalEvaluation;
+import io.vggsuite.eval.FinalEvaluation;
 import io.vggsuite.train.Progress;
 import io.vggsuite.train.Recipe;
 import io.vggsuite.train.RunProvenance;
@@ -94,7 +95,9 @@ public final class SuiteCell {
         print("train_images", images.train().size());
 
         Files.createDirectories(results);
-        TrainedRun run = new RunTrainer(results, catalog, RunProvenance.forBudget("benchmark"), Progress.forEnvironment())
+        TrainedRun run = RunTrainer.into(results, catalog, CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget("benchmark"))
+                .withProgress(Progress.forEnvironment())
                 .train(spec);
         List<EpochRecord> epochs = run.folder().epochs();
         EpochRecord last = epochs.get(epochs.size() - 1);

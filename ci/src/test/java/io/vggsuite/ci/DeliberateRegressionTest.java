@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vggsuite.data.TrainScale;
+import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.model.VggSpec;
@@ -11,9 +12,8 @@ import io.vggsuite.results.EvalMethod;
 import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.train.DataCatalog;
 import io.vggsuite.train.DataSpec;
-import io.vggsuite.train.FinalEvaluation;
+import io.vggsuite.eval.FinalEvaluation;
 import io.vggsuite.train.LearningRateSchedule;
-import io.vggsuite.train.Progress;
 import io.vggsuite.train.Recipe;
 import io.vggsuite.train.RunProvenance;
 import io.vggsuite.train.RunSpec;
@@ -62,7 +62,8 @@ class DeliberateRegressionTest {
 
     private Map<String, Double> metrics(String folder, RunSpec spec) throws IOException {
         Path root = results.resolve(folder);
-        TrainedRun run = new RunTrainer(root, data, RunProvenance.forBudget("regression-test"), Progress.quiet())
+        TrainedRun run = RunTrainer.into(root, data, CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget("regression-test"))
                 .train(spec);
         new FinalEvaluation(data).evaluate(run, EvalMethod.DENSE, List.of(256));
         return BaselineMain.firstSeed(root);

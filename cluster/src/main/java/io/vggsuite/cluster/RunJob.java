@@ -2,6 +2,7 @@ package io.vggsuite.cluster;
 
 import io.vggsuite.ablation.Budget;
 import io.vggsuite.ablation.ResultsLocation;
+import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.results.Provenance;
 import io.vggsuite.results.RunFolder;
 import io.vggsuite.results.RunStatus;
@@ -59,7 +60,10 @@ public final class RunJob {
                         + ": submit the grid so that the scheduler runs the parent first");
             }
         }
-        TrainedRun run = new RunTrainer(results, data, RunProvenance.forBudget(budget.name()), progress).train(spec);
+        TrainedRun run = RunTrainer.into(results, data, CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget(budget.name()))
+                .withProgress(progress)
+                .train(spec);
         if (run.outcome() == TrainedRun.Outcome.TRAINED) {
             record(run.folder(), SLURM_JOB_KEY, environment.get("SLURM_JOB_ID"));
             record(run.folder(), CONTAINER_IMAGE_KEY, environment.get(CONTAINER_IMAGE_ENV));

@@ -9,7 +9,7 @@ import io.vggsuite.claims.RunSelector;
 import io.vggsuite.results.EvalMethod;
 import io.vggsuite.results.SeedSpreads;
 import io.vggsuite.train.DataCatalog;
-import io.vggsuite.train.FinalEvaluation;
+import io.vggsuite.eval.FinalEvaluation;
 import io.vggsuite.train.RunSpec;
 import io.vggsuite.train.RunTrainer;
 import io.vggsuite.train.TrainedRun;

@@ -5,6 +5,7 @@ import io.vggsuite.ablation.Budget;
 import io.vggsuite.ablation.BudgetPlan;
 import io.vggsuite.ablation.Departure;
 import io.vggsuite.ablation.ResultsLocation;
+import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.results.SeedSpreads;
 import io.vggsuite.train.DataCatalog;
@@ -60,7 +61,9 @@ final class AblationExtension implements ParameterResolver {
         }
         Progress progress = Progress.forEnvironment();
         progress.note(new BudgetPlan(budget, plans, images.train().size()).describe(results));
-        RunTrainer trainer = new RunTrainer(results, data, RunProvenance.forBudget(budget.name()), progress);
+        RunTrainer trainer = RunTrainer.into(results, data, CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget(budget.name()))
+                .withProgress(progress);
         return new Ablation(budget, results, data, trainer, plans, SeedSpreads.read(baseline(budget)));
     }
 

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vggsuite.ablation.AblationPlan;
 import io.vggsuite.ablation.Budget;
 import io.vggsuite.ablation.BudgetPlan;
+import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.results.RunStatus;
 import io.vggsuite.train.DataCatalog;
-import io.vggsuite.train.Progress;
 import io.vggsuite.train.RunProvenance;
 import io.vggsuite.train.RunSpec;
 import io.vggsuite.train.RunTrainer;
@@ -53,8 +53,9 @@ class ImagenetBudgetTest {
         // A few iterations of the real net at the real crop; only the batch is cut to fit the fake data.
         RunSpec netA = plan.run(VggConfig.A, AblationPlan.S256);
         RunSpec fewIterations = netA.withRecipe(netA.recipe().withBatchSize(2).withMaxEpochs(1));
-        TrainedRun run = new RunTrainer(folder.resolve("results"), data, RunProvenance.forBudget("imagenet"),
-                Progress.quiet()).train(fewIterations);
+        TrainedRun run = RunTrainer.into(folder.resolve("results"), data, CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget("imagenet"))
+                .train(fewIterations);
         assertEquals(RunStatus.COMPLETE, run.folder().status());
         assertEquals(1, run.folder().epochs().size());
         assertEquals(224, run.spec().model().cropSize());

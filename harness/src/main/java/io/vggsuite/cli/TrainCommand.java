@@ -2,6 +2,7 @@ package io.vggsuite.cli;
 
 import io.vggsuite.data.ScaleMapping;
 import io.vggsuite.data.TrainScale;
+import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.eval.Scores;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggConfig;
@@ -9,7 +10,7 @@ import io.vggsuite.model.VggSpec;
 import io.vggsuite.results.EvalMethod;
 import io.vggsuite.train.DataCatalog;
 import io.vggsuite.train.DataSpec;
-import io.vggsuite.train.FinalEvaluation;
+import io.vggsuite.eval.FinalEvaluation;
 import io.vggsuite.train.LearningRateSchedule;
 import io.vggsuite.train.Progress;
 import io.vggsuite.train.Recipe;
@@ -105,7 +106,9 @@ final class TrainCommand implements Callable<Integer> {
         RunSpec spec = new RunSpec(checked.data(), model, checked.paperScale(), true, true, new Start.FromScratch(checked.initialisation()), checked.recipe(),
                 seed);
         PrintWriter out = command.commandLine().getOut();
-        TrainedRun run = new RunTrainer(results, data, RunProvenance.forBudget("cli"), Progress.forEnvironment())
+        TrainedRun run = RunTrainer.into(results, data, CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget("cli"))
+                .withProgress(Progress.forEnvironment())
                 .train(spec);
         out.println("run " + spec.runId() + " (" + run.outcome().name().toLowerCase(Locale.ROOT) + ") in "
                 + run.folder().dir());

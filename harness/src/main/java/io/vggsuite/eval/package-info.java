@@ -1,10 +1,12 @@
 /**
  * Evaluation (Sections 3.2 and 4): the test protocols (centre crop, dense over every window of
- * {@link io.vggsuite.eval.DenseWindows}, multi-crop, their
- * combination, any of them over several scales), top-k error, model fusion (Table 6) and the
- * paired test that says whether a difference between two nets is beyond test-set noise.
+ * {@link io.vggsuite.eval.DenseWindows}, multi-crop, their combination, any of them over several
+ * scales), top-k error, model fusion (Table 6), the paired test that says whether a difference
+ * between two nets is beyond test-set noise, the test-set evaluation of a trained run kept in its
+ * folder ({@link io.vggsuite.eval.FinalEvaluation}) and the trainer's per-epoch validation
+ * ({@link io.vggsuite.eval.CentreCropValidation}).
  *
- * <p>May depend on {@code model}, {@code data} and {@code results} (for the method names); never
- * on {@code train}.
+ * <p>May depend on {@code model}, {@code data}, {@code results} and {@code train} (a trained run
+ * and its images); {@code train} never depends on it. {@code LayeringTest} checks it.
  */
 package io.vggsuite.eval;

@@ -19,9 +19,7 @@ import io.vggsuite.data.BatchIterator;
 import io.vggsuite.data.ScaleMapping;
 import io.vggsuite.data.TestViews;
 import io.vggsuite.data.TrainingBatches;
-import io.vggsuite.eval.Evaluator;
-import io.vggsuite.eval.Protocol;
-import io.vggsuite.eval.Scores;
+import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggBuilder;
 import io.vggsuite.model.VggNet;
@@ -56,12 +54,36 @@ public final class RunTrainer {
     private final DataCatalog data;
     private final RunProvenance provenance;
     private final Progress progress;
+    private final Validation validation;
 
-    public RunTrainer(Path resultsRoot, DataCatalog data, RunProvenance provenance, Progress progress) {
+    private RunTrainer(Path resultsRoot, DataCatalog data, Validation validation, RunProvenance provenance,
+            Progress progress) {
         this.resultsRoot = resultsRoot;
         this.data = data;
+        this.validation = validation;
         this.provenance = provenance;
         this.progress = progress;
+    }
+
+    /**
+     * A trainer writing run folders under {@code resultsRoot}, quiet and with provenance naming no
+     * budget until told otherwise.
+     *
+     * @param validation measures the net on the held-out images after each epoch (evaluation
+     *     supplies it: {@code io.vggsuite.eval.CentreCropValidation.INSTANCE})
+     */
+    public static RunTrainer into(Path resultsRoot, DataCatalog data, Validation validation) {
+        return new RunTrainer(resultsRoot, data, validation, RunProvenance.forBudget("unnamed"), Progress.quiet());
+    }
+
+    /** The same trainer recording {@code other} in every run's provenance (the budget's name). */
+    public RunTrainer withProvenance(RunProvenance other) {
+        return new RunTrainer(resultsRoot, data, validation, other, progress);
+    }
+
+    /** The same trainer reporting progress to {@code other}. */
+    public RunTrainer withProgress(Progress other) {
+        return new RunTrainer(resultsRoot, data, validation, provenance, other);
     }
 
     /** The run's trained model: from the cache when complete, else trained (or resumed) now. */
@@ -212,7 +234,8 @@ public final class RunTrainer {
             double lastFiniteLoss = resumed.lastFiniteLoss();
             Augmentation augmentation = new Augmentation(
                     spec.trainScale(), spec.model().cropSize(), spec.flip(), spec.colourShift());
-            TestViews validation = new TestViews(images.validation(), images.preprocessing(), spec.model().cropSize());
+            TestViews validationViews =
+                    new TestViews(images.validation(), images.preprocessing(), spec.model().cropSize());
             int validationQ = ScaleMapping.forCrop(spec.model().cropSize()).singleScaleQ(spec.paperScale());
             try (TrainingBatches batches = new TrainingBatches(
                     images.train(), images.preprocessing(), augmentation, recipe.batchSize(), spec.seed())) {
@@ -233,16 +256,16 @@ public final class RunTrainer {
                         return new TrainedRun(spec, folder, TrainedRun.Outcome.DIVERGED, Optional.of(divergence));
                     }
                     lastFiniteLoss = stats.lastFiniteLoss().orElse(lastFiniteLoss);
-                    Scores scores = new Evaluator(net, trainer.getManager(), validation, recipe.batchSize())
-                            .evaluate(new Protocol.CentreCrop(List.of(validationQ)), 0, images.validation().size());
+                    Validation.Errors errors = validation.measure(net, trainer.getManager(), validationViews,
+                            validationQ, recipe.batchSize());
                     rows.add(new EpochRecord(epoch, state.learningRate(), stats.meanLoss(), stats.top1Error(),
-                            scores.top1Error(), scores.top5Error(), stats.seconds(), stats.imagesPerSecond()));
-                    state = recipe.schedule().next(state, epoch, scores.top1Error());
+                            errors.top1(), errors.top5(), stats.seconds(), stats.imagesPerSecond()));
+                    state = recipe.schedule().next(state, epoch, errors.top1());
                     // Rows first: a kill between the two leaves a row past the newest checkpoint,
                     // which the resume drops and recomputes, never a checkpoint without its row.
                     folder.writeEpochs(rows);
                     writeCheckpoint(net, optimizer, epoch, state, lastFiniteLoss);
-                    progress.epoch(spec.runId(), epoch, recipe.maxEpochs(), stats.meanLoss(), scores.top1Error(),
+                    progress.epoch(spec.runId(), epoch, recipe.maxEpochs(), stats.meanLoss(), errors.top1(),
                             stats.imagesPerSecond(), eta(rows, recipe.maxEpochs()));
                 }
             }

@@ -1,5 +1,8 @@
 /**
  * Training: device choice, the paper's recipe (Section 3.1), the trainer loop, schedules and
- * checkpoints. May depend on {@code model} and {@code data}; never on {@code eval} or reports.
+ * checkpoints. May depend on {@code model}, {@code data} and {@code results}
+ * (the run folders it writes); never on {@code eval}: the per-epoch validation comes in as a
+ * {@link io.vggsuite.train.Validation} function, which evaluation supplies. {@code
+ * LayeringTest} checks it.
  */
 package io.vggsuite.train;

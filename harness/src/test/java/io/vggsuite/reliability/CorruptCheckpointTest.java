@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.results.RunFolder;
 import io.vggsuite.train.DataCatalog;
@@ -137,7 +138,9 @@ class CorruptCheckpointTest {
     }
 
     private static RunTrainer trainer(Path root, Progress progress) {
-        return new RunTrainer(root, new DataCatalog(), RunProvenance.forBudget("reliability"), progress);
+        return RunTrainer.into(root, new DataCatalog(), CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget("reliability"))
+                .withProgress(progress);
     }
 
     private static void damage(RunFolder folder, String name, Damage damage) throws IOException {

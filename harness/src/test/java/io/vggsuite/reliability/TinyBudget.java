@@ -1,6 +1,7 @@
 package io.vggsuite.reliability;
 
 import io.vggsuite.data.TrainScale;
+import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.model.VggSpec;
@@ -8,7 +9,7 @@ import io.vggsuite.results.EvalMethod;
 import io.vggsuite.testing.TinyImageFolder;
 import io.vggsuite.train.DataCatalog;
 import io.vggsuite.train.DataSpec;
-import io.vggsuite.train.FinalEvaluation;
+import io.vggsuite.eval.FinalEvaluation;
 import io.vggsuite.train.LearningRateSchedule;
 import io.vggsuite.train.Progress;
 import io.vggsuite.train.Recipe;
@@ -55,7 +56,9 @@ final class TinyBudget {
 
     static void trainAndEvaluate(Path data, Path results, Progress progress) throws IOException {
         DataCatalog catalog = new DataCatalog();
-        RunTrainer trainer = new RunTrainer(results, catalog, RunProvenance.forBudget("reliability"), progress);
+        RunTrainer trainer = RunTrainer.into(results, catalog, CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget("reliability"))
+                .withProgress(progress);
         FinalEvaluation evaluation = new FinalEvaluation(catalog);
         for (RunSpec spec : runs(data)) {
             TrainedRun run = trainer.train(spec);

@@ -1,5 +1,6 @@
 package io.vggsuite.train;
 
+import io.vggsuite.eval.FinalEvaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vggsuite.eval.Protocol;

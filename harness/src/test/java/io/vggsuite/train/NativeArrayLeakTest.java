@@ -1,5 +1,7 @@
 package io.vggsuite.train;
 
+import io.vggsuite.eval.CentreCropValidation;
+import io.vggsuite.eval.FinalEvaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +46,8 @@ class NativeArrayLeakTest {
     void noNativeArrayStaysOpenAfterEachRunAndItsEvaluationsClose(TestReporter reporter) throws IOException {
         TinyImageFolder.write(data, 12, 4);
         DataCatalog catalog = new DataCatalog();
-        RunTrainer trainer = new RunTrainer(results, catalog, RunProvenance.forBudget("test"), Progress.quiet());
+        RunTrainer trainer = RunTrainer.into(results, catalog, CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget("test"));
         FinalEvaluation evaluation = new FinalEvaluation(catalog);
         RunSpec netA = run(VggConfig.A, new Start.FromScratch(Initialisation.GLOROT), 1);
         // From scratch, warm-started from A (parent loaded into a scope), fine-tuned from a parent, LRN.
@@ -85,8 +88,9 @@ class NativeArrayLeakTest {
                 return this;
             }
         };
-        RunTrainer trainer = new RunTrainer(results, new DataCatalog(), RunProvenance.forBudget("test"),
-                Progress.lines(counting));
+        RunTrainer trainer = RunTrainer.into(results, new DataCatalog(), CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget("test"))
+                .withProgress(Progress.lines(counting));
         RunSpec spec = run(VggConfig.A, new Start.FromScratch(Initialisation.GLOROT), 4);
         trainer.train(spec.withRecipe(spec.recipe().withMaxEpochs(3)));
         assertEquals(3, openAtEpochEnd.size(), "epoch lines seen: " + openAtEpochEnd);
@@ -106,8 +110,8 @@ class NativeArrayLeakTest {
     @Test
     void aRunRecordsItsPeakResidentMemoryInItsProvenance() throws IOException {
         TinyImageFolder.write(data, 12, 4);
-        RunTrainer trainer = new RunTrainer(results, new DataCatalog(), RunProvenance.forBudget("test"),
-                Progress.quiet());
+        RunTrainer trainer = RunTrainer.into(results, new DataCatalog(), CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget("test"));
         TrainedRun run = trainer.train(run(VggConfig.A, new Start.FromScratch(Initialisation.GLOROT), 3));
         long peakMib = run.folder().provenance().orElseThrow().getLong(ProvenanceKeys.PEAK_RSS_MIB).orElseThrow();
         long residentMib = ProcessMemory.now().residentBytes().orElseThrow() / (1024 * 1024);

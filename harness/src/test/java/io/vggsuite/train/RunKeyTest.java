@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vggsuite.data.TrainScale;
+import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.model.VggSpec;
@@ -128,8 +129,8 @@ class RunKeyTest {
                 Recipe.paper().withBatchSize(10).withLearningRate(0.01f).withMaxEpochs(1)
                         .withSchedule(new LearningRateSchedule.Milestones(List.of())),
                 5);
-        RunTrainer trainer = new RunTrainer(results, new DataCatalog(), RunProvenance.forBudget("test"),
-                Progress.quiet());
+        RunTrainer trainer = RunTrainer.into(results, new DataCatalog(), CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget("test"));
         TrainedRun run = trainer.train(spec);
         assertEquals(Optional.of(spec.key()), run.folder().key());
         Path key = run.folder().dir().resolve(RunFolder.KEY_FILE);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vggsuite.data.TrainScale;
+import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.model.VggSpec;
@@ -48,7 +49,8 @@ class RunTrainerTest {
     }
 
     private RunTrainer trainer() {
-        return new RunTrainer(results, new DataCatalog(), RunProvenance.forBudget("test"), Progress.quiet());
+        return RunTrainer.into(results, new DataCatalog(), CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget("test"));
     }
 
     @Test
@@ -93,8 +95,9 @@ class RunTrainerTest {
     void theSameSeedGivesTheSameNumbers() throws IOException {
         List<EpochRecord> first = trainer().train(tinyRun(0.01f, 2)).folder().epochs();
         Path elsewhere = results.resolve("again");
-        List<EpochRecord> second = new RunTrainer(elsewhere, new DataCatalog(), RunProvenance.forBudget("test"),
-                Progress.quiet()).train(tinyRun(0.01f, 2)).folder().epochs();
+        List<EpochRecord> second = RunTrainer.into(elsewhere, new DataCatalog(), CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget("test"))
+                .train(tinyRun(0.01f, 2)).folder().epochs();
         for (int i = 0; i < first.size(); i++) {
             assertEquals(first.get(i).trainLoss(), second.get(i).trainLoss(), "train loss, epoch " + (i + 1));
             assertEquals(first.get(i).validationTop1Error(), second.get(i).validationTop1Error());

@@ -10,10 +10,10 @@ import io.vggsuite.ablation.Budget;
 import io.vggsuite.cluster.Grid;
 import io.vggsuite.cluster.RunJob;
 import io.vggsuite.cluster.TestFolders;
+import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.results.RunFolder;
 import io.vggsuite.results.RunStatus;
 import io.vggsuite.train.DataCatalog;
-import io.vggsuite.train.Progress;
 import io.vggsuite.train.RunProvenance;
 import io.vggsuite.train.RunSpec;
 import io.vggsuite.train.RunTrainer;
@@ -72,8 +72,9 @@ class CellContainerIT {
         Files.createDirectories(inContainer);
 
         Instant begin = Instant.now();
-        new RunTrainer(RunJob.resultsOf(budget, host), catalog, RunProvenance.forBudget(budget.name()),
-                Progress.quiet()).train(cell);
+        RunTrainer.into(RunJob.resultsOf(budget, host), catalog, CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget(budget.name()))
+                .train(cell);
         Duration hostWall = Duration.between(begin, Instant.now());
 
         begin = Instant.now();

@@ -13,11 +13,11 @@ import io.vggsuite.cluster.Launcher;
 import io.vggsuite.cluster.Resources;
 import io.vggsuite.cluster.RunJob;
 import io.vggsuite.cluster.TestFolders;
+import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.results.RunFolder;
 import io.vggsuite.results.RunStatus;
 import io.vggsuite.train.DataCatalog;
-import io.vggsuite.train.Progress;
 import io.vggsuite.train.RunProvenance;
 import io.vggsuite.train.RunSpec;
 import io.vggsuite.train.RunTrainer;
@@ -89,8 +89,8 @@ class SlurmGridIT {
         grid = Grid.of(budget, data);
 
         Instant begin = Instant.now();
-        RunTrainer trainer = new RunTrainer(RunJob.resultsOf(budget, local), data,
-                RunProvenance.forBudget(budget.name()), Progress.quiet());
+        RunTrainer trainer = RunTrainer.into(RunJob.resultsOf(budget, local), data, CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget(budget.name()));
         for (RunSpec spec : grid.runs()) {
             trainer.train(spec);
         }

@@ -1,13 +1,12 @@
-package io.vggsuite.train;
+package io.vggsuite.eval;
 
 import ai.djl.ndarray.NDManager;
 import io.vggsuite.data.ScaleMapping;
 import io.vggsuite.data.TestViews;
-import io.vggsuite.eval.DenseWindows;
-import io.vggsuite.eval.Evaluator;
-import io.vggsuite.eval.Protocol;
-import io.vggsuite.eval.Scores;
 import io.vggsuite.model.VggNet;
+import io.vggsuite.train.DataCatalog;
+import io.vggsuite.train.Devices;
+import io.vggsuite.train.TrainedRun;
 import io.vggsuite.results.EvalMethod;
 import io.vggsuite.results.FinalRecord;
 import io.vggsuite.results.Predictions;
@@ -100,7 +99,7 @@ public final class FinalEvaluation {
         return VIEWS_PER_PASS;
     }
 
-    static String predictionsName(EvalMethod method, List<Integer> paperScales) {
+    public static String predictionsName(EvalMethod method, List<Integer> paperScales) {
         return method.id().replace('+', '-') + "-Q" + paperScales.stream().map(String::valueOf)
                 .collect(Collectors.joining("_"));
     }

@@ -20,15 +20,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * One checkpoint file per epoch ({@code epoch-0007.ckpt}): a header, the body written by the
- * trainer (schedule state, parameters, momentum buffers) and a SHA-256 of everything before it.
+ * One checkpoint file per epoch ({@code epoch-0007.ckpt}): a header, the body ({@link CheckpointBody}, whose layout {@link #VERSION} numbers:
+ * schedule state, parameters, momentum buffers) and a SHA-256 of everything before it.
  * A truncated or corrupt file fails the checksum and is passed over for the one before it. The
  * two newest are kept.
  */
 final class Checkpoint {
 
     private static final int MAGIC = 0x56474743; // "VGGC"
-    private static final int VERSION = 1;
+    /** The layout of {@link CheckpointBody}; files of another are passed over, never misread. */
+    static final int VERSION = 1;
     private static final int KEEP = 2;
     private static final Pattern NAME = Pattern.compile("epoch-(\\d{4,})\\.ckpt");
 

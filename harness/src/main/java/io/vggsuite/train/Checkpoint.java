@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * One checkpoint file per epoch ({@code epoch-0007.ckpt}): a header, the body ({@link CheckpointBody}, whose layout {@link #VERSION} numbers:
- * schedule state, parameters, momentum buffers) and a SHA-256 of everything before it.
+ * One checkpoint file per epoch ({@code epoch-0007.ckpt}): a header, the body ({@link
+ * CheckpointBody}: schedule state, parameters, momentum buffers, in the layout {@link #VERSION}
+ * numbers) and a SHA-256 of everything before it.
  * A truncated or corrupt file fails the checksum and is passed over for the one before it. The
  * two newest are kept.
  */

@@ -111,7 +111,7 @@ public final class MemoryBenchmark {
                 d.validationImages(), Integer.getInteger("benchmark.memory.test", 100), d.splitSeed());
         return new Budget(budget.name(), data, budget.width(), budget.crop(), budget.batchSize(),
                 Math.min(epochs, budget.scratchEpochs()), Math.min(epochs, budget.fineTuneEpochs()),
-                budget.schedule(), budget.initForA(), budget.seeds(), true, budget.top1ErrorCeiling(),
+                budget.schedule(), budget.randomStart(), budget.seeds(), true, budget.top1ErrorCeiling(),
                 budget.description() + " (memory benchmark: " + epochs + " epoch(s), " + data.trainImages()
                         + " training and " + data.testImages() + " test images)");
     }

@@ -33,13 +33,6 @@ public final class AblationPlan {
      */
     public static final float FINE_TUNE_RATE = 1e-3f;
 
-    /**
-     * The random part of a warm start: "the intermediate layers were initialised randomly"
-     * (Section 3.1), i.e. from the paper's N(0, 10⁻²), mapped to the net's scale. Glorot is the
-     * declared variant ({@link Start.WarmStartFromA#rest()}).
-     */
-    public static final Initialisation WARM_START_REST = Initialisation.PAPER_NORMAL;
-
     private final Budget budget;
     private final int classes;
     private final int channels;
@@ -98,12 +91,12 @@ public final class AblationPlan {
         switch (config) {
             case A:
             case A_LRN:
-                return new Start.FromScratch(budget.initForA());
+                return new Start.FromScratch(budget.randomStart());
             default:
                 // B-5×5 too, so that the shallow control of Section 4.1 starts the way B does
                 // rather than comparing a warm start with a random one: A's 3×3 kernels go,
                 // centred, into its 5×5 layers of the same role (WarmStart says which).
-                return new Start.WarmStartFromA(run(VggConfig.A, S256), WARM_START_REST);
+                return new Start.WarmStartFromA(run(VggConfig.A, S256), budget.randomStart());
         }
     }
 

@@ -76,7 +76,7 @@ public enum Departure {
             String sigmas = Initialisation.paperNormalSigmas(spec(budget, VggConfig.A)).stream()
                     .map(g -> g.layer() + " " + String.format(Locale.ROOT, "%.3g", g.sigma()))
                     .collect(Collectors.joining(", "));
-            return "net A starts from " + label(budget.initForA()) + "; the paper's initialisation of A, mapped: "
+            return "net A starts from " + label(budget.randomStart()) + "; the paper's initialisation of A, mapped: "
                     + sigmas;
         }
     },
@@ -88,7 +88,7 @@ public enum Departure {
         @Override
         String suite(Budget budget) {
             return "A's conv1_1, conv2_1, conv3_1, conv3_2 and fc6–fc8 go to the layers of the same role;"
-                    + " the other layers are drawn from " + label(AblationPlan.WARM_START_REST);
+                    + " the other layers are drawn from " + label(budget.randomStart());
         }
     },
     SHALLOW_CONTROL("B-5×5",
@@ -99,7 +99,7 @@ public enum Departure {
         @Override
         String suite(Budget budget) {
             return "B-5×5 is warm-started from the same A as B: A's conv layers 1–3 centred in its 5×5 kernels"
-                    + " (the same function at the start) and fc6–fc8; the rest from " + label(AblationPlan.WARM_START_REST);
+                    + " (the same function at the start) and fc6–fc8; the rest from " + label(budget.randomStart());
         }
     },
     DENSE_EVALUATION("dense evaluation",

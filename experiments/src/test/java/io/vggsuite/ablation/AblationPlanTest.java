@@ -3,7 +3,6 @@ package io.vggsuite.ablation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.train.RunSpec;
 import io.vggsuite.train.Start;
@@ -36,12 +35,12 @@ class AblationPlanTest {
         Start start = PLAN.run(config, AblationPlan.S256).start();
         Start.WarmStartFromA warm = assertInstanceOf(Start.WarmStartFromA.class, start);
         assertEquals(PLAN.run(VggConfig.A, AblationPlan.S256), warm.netA());
-        assertEquals(Initialisation.PAPER_NORMAL, warm.rest(), "the intermediate layers from the paper's N(0, 10⁻²)");
+        assertEquals(Budget.QUICK.randomStart(), warm.rest(), "the intermediate layers from the budget's random start");
     }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = VggConfig.class, names = {"A", "A_LRN"})
     void netAStartsFromTheBudgetsInitialisation(VggConfig config) {
-        assertEquals(new Start.FromScratch(Budget.QUICK.initForA()), PLAN.run(config, AblationPlan.S256).start());
+        assertEquals(new Start.FromScratch(Budget.QUICK.randomStart()), PLAN.run(config, AblationPlan.S256).start());
     }
 }

@@ -28,7 +28,14 @@ class RunIdStabilityTest {
         for (long seed : smoke.seeds()) {
             new AblationPlan(smoke, 10, 3, seed).all().stream().map(RunSpec::runId).forEach(planned::add);
         }
-        assertEquals(String.join("\n", cached("smoke")), String.join("\n", new TreeSet<>(planned)));
+        TreeSet<String> cached = cached("smoke");
+        TreeSet<String> gone = new TreeSet<>(cached);
+        gone.removeAll(planned);
+        TreeSet<String> added = new TreeSet<>(planned);
+        added.removeAll(cached);
+        assertEquals(List.of(), List.copyOf(gone), gone.size() + " cached runs would be renamed (and " + added.size()
+                + " new ids appear): " + gone.stream().limit(5).toList() + " …");
+        assertEquals(cached.size(), planned.size(), "one planned run per cached id");
     }
 
     private static TreeSet<String> cached(String budget) throws IOException {

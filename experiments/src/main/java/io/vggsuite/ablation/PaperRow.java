@@ -36,13 +36,11 @@ public record PaperRow(VggConfig config, TrainScale trainScale) {
 
     /** Section 4.1's single test scale. */
     public List<Integer> singleTestScale() {
-        return List.of(trainScale.isJittered() ? (trainScale.min() + trainScale.max()) / 2 : trainScale.min());
+        return List.of(trainScale.singleTestScale());
     }
 
     /** Section 4.2's three test scales. */
     public List<Integer> multiTestScales() {
-        return trainScale.isJittered()
-                ? List.of(trainScale.min(), (trainScale.min() + trainScale.max()) / 2, trainScale.max())
-                : List.of(trainScale.min() - 32, trainScale.min(), trainScale.min() + 32);
+        return trainScale.multiTestScales();
     }
 }

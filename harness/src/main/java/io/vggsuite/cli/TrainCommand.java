@@ -117,9 +117,7 @@ final class TrainCommand implements Callable<Integer> {
             return 1;
         }
         FinalEvaluation evaluation = new FinalEvaluation(data);
-        List<Integer> q = List.of(spec.paperScale().isJittered()
-                ? (spec.paperScale().min() + spec.paperScale().max()) / 2
-                : spec.paperScale().min());
+        List<Integer> q = List.of(spec.paperScale().singleTestScale());
         for (EvalMethod method : checked.methods()) {
             long begin = System.nanoTime();
             Scores scores = evaluation.evaluate(run, method, q);

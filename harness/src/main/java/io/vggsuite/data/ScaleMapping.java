@@ -56,20 +56,11 @@ public final class ScaleMapping {
      * from it).
      */
     public int[] multiScaleQ(TrainScale paperScale) {
-        TrainScale paper = paperScale.paperValues();
-        if (paper.isJittered()) {
-            return new int[] {map(paper.min()), map(middle(paper)), map(paper.max())};
-        }
-        return new int[] {map(paper.min() - PAPER_Q_STEP), map(paper.min()), map(paper.min() + PAPER_Q_STEP)};
+        return paperScale.paperValues().multiTestScales().stream().mapToInt(this::map).toArray();
     }
 
     /** Test scale of single-scale evaluation (Section 4.1, Table 3), mapped: Q = S, or ½(Smin+Smax). */
     public int singleScaleQ(TrainScale paperScale) {
-        TrainScale paper = paperScale.paperValues();
-        return map(middle(paper));
-    }
-
-    private static int middle(TrainScale scale) {
-        return (scale.min() + scale.max()) / 2;
+        return map(paperScale.paperValues().singleTestScale());
     }
 }

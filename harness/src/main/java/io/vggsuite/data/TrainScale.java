@@ -1,5 +1,6 @@
 package io.vggsuite.data;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,25 @@ public record TrainScale(int min, int max, Optional<TrainScale> paper) {
 
     public boolean isJittered() {
         return min != max;
+    }
+
+    /**
+     * Q of single-scale testing (Section 4.1): "Q = S for fixed S, and Q = 0.5(Smin + Smax) for
+     * jittered S". The one place the rule is written: the plan, the mapping and the CLI ask here.
+     */
+    public int singleTestScale() {
+        return (min + max) / 2;
+    }
+
+    /**
+     * Q of multi-scale testing (Section 4.2): "Q = {S − 32, S, S + 32}" for fixed S and
+     * "Q = {Smin, 0.5(Smin + Smax), Smax}" for jittered S. The step is the paper's 32 pixels, so
+     * this is a rule on the paper's scales ({@link ScaleMapping#multiScaleQ} maps the result).
+     */
+    public List<Integer> multiTestScales() {
+        return isJittered()
+                ? List.of(min, singleTestScale(), max)
+                : List.of(min - ScaleMapping.PAPER_Q_STEP, min, min + ScaleMapping.PAPER_Q_STEP);
     }
 
     /** "37" or "[37;73]", the paper's notation (Table 3). */

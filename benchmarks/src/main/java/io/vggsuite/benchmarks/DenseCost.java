@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import io.vggsuite.data.TestViews;
 import io.vggsuite.eval.DenseWindows;
 import io.vggsuite.eval.Evaluator;
+import io.vggsuite.eval.FinalEvaluation;
 import io.vggsuite.eval.Protocol;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggBuilder;
@@ -15,7 +16,6 @@ import io.vggsuite.model.VggSpec;
 import io.vggsuite.train.DataCatalog;
 import io.vggsuite.train.DataSpec;
 import io.vggsuite.train.Devices;
-import io.vggsuite.eval.FinalEvaluation;
 import java.util.List;
 import java.util.Locale;
 

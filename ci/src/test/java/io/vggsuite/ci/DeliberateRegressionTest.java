@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vggsuite.data.TrainScale;
 import io.vggsuite.eval.CentreCropValidation;
+import io.vggsuite.eval.FinalEvaluation;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.model.VggSpec;
@@ -12,7 +13,6 @@ import io.vggsuite.results.EvalMethod;
 import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.train.DataCatalog;
 import io.vggsuite.train.DataSpec;
-import io.vggsuite.eval.FinalEvaluation;
 import io.vggsuite.train.LearningRateSchedule;
 import io.vggsuite.train.Recipe;
 import io.vggsuite.train.RunProvenance;

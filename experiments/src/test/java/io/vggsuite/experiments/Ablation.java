@@ -2,14 +2,14 @@ package io.vggsuite.experiments;
 
 import io.vggsuite.ablation.AblationPlan;
 import io.vggsuite.ablation.Budget;
-import io.vggsuite.eval.Scores;
 import io.vggsuite.claims.Judgement;
 import io.vggsuite.claims.Measurements;
 import io.vggsuite.claims.RunSelector;
+import io.vggsuite.eval.FinalEvaluation;
+import io.vggsuite.eval.Scores;
 import io.vggsuite.results.EvalMethod;
 import io.vggsuite.results.SeedSpreads;
 import io.vggsuite.train.DataCatalog;
-import io.vggsuite.eval.FinalEvaluation;
 import io.vggsuite.train.RunSpec;
 import io.vggsuite.train.RunTrainer;
 import io.vggsuite.train.TrainedRun;

@@ -3,6 +3,7 @@ package io.vggsuite.cli;
 import io.vggsuite.data.ScaleMapping;
 import io.vggsuite.data.TrainScale;
 import io.vggsuite.eval.CentreCropValidation;
+import io.vggsuite.eval.FinalEvaluation;
 import io.vggsuite.eval.Scores;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggConfig;
@@ -10,7 +11,6 @@ import io.vggsuite.model.VggSpec;
 import io.vggsuite.results.EvalMethod;
 import io.vggsuite.train.DataCatalog;
 import io.vggsuite.train.DataSpec;
-import io.vggsuite.eval.FinalEvaluation;
 import io.vggsuite.train.LearningRateSchedule;
 import io.vggsuite.train.Progress;
 import io.vggsuite.train.Recipe;
@@ -136,31 +136,23 @@ final class TrainCommand implements Callable<Integer> {
 
     private Checked checked() {
         VggConfig configuration = option("--config", () -> VggConfig.fromName(config));
-        Initialisation initialisation = option("--init", () -> switch (init) {
-            case "glorot" -> Initialisation.GLOROT;
-            case "paper-normal" -> Initialisation.PAPER_NORMAL;
-            default -> throw new IllegalArgumentException("unknown initialisation '" + init
-                    + "', expected glorot or paper-normal");
-        });
-        require("--width", width > 0 && !Double.isInfinite(width), "must be > 0, got " + width);
-        require("--crop", crop >= VggConfig.TOTAL_STRIDE && crop % VggConfig.TOTAL_STRIDE == 0,
-                "must be a positive multiple of " + VggConfig.TOTAL_STRIDE + " (five 2×2 max-pools), got " + crop);
+        Initialisation initialisation = option("--init", () -> Initialisation.fromLabel(init));
+        option("--width", () -> VggSpec.requireWidth(width));
+        option("--crop", () -> VggSpec.requireCrop(crop));
         TrainScale paperScale = option("--scale", this::paperScale);
         // Every paper size refers to a 224 crop (Section 2.1): a smaller S would not hold the crop.
         require("--scale", paperScale.min() >= ScaleMapping.PAPER_CROP, "S = " + paperScale.min()
                 + " is smaller than the crop, which stands for " + ScaleMapping.PAPER_CROP + " of the paper's pixels");
-        require("--epochs", epochs >= 0, "must be ≥ 0, got " + epochs);
-        require("--batch", batch >= 1, "must be ≥ 1, got " + batch);
-        require("--lr", learningRate > 0 && !Float.isInfinite(learningRate), "must be > 0, got " + learningRate);
-        Recipe recipe = Recipe.paper().withBatchSize(batch).withLearningRate(learningRate).withMaxEpochs(epochs)
+        // Each wither goes through Recipe's constructor, which owns the checks.
+        Recipe withEpochs = option("--epochs", () -> Recipe.paper().withMaxEpochs(epochs));
+        Recipe withBatch = option("--batch", () -> withEpochs.withBatchSize(batch));
+        Recipe recipe = option("--lr", () -> withBatch.withLearningRate(learningRate))
                 .withSchedule(learningRateDrops.isEmpty() ? LearningRateSchedule.Plateau.paper()
                         : new LearningRateSchedule.Milestones(learningRateDrops));
-        require("--dataset", dataset.equals("cifar10") || dataset.equals("fashion-mnist")
-                || (dataset.startsWith("imagefolder:") && dataset.length() > "imagefolder:".length()),
-                "unknown dataset '" + dataset + "', expected cifar10, fashion-mnist or imagefolder:PATH");
-        require("--train-images", trainImages >= 0, "must be ≥ 0, got " + trainImages);
-        require("--validation-images", validationImages >= 0, "must be ≥ 0, got " + validationImages);
-        require("--test-images", testImages >= 0, "must be ≥ 0, got " + testImages);
+        option("--dataset", () -> DataSpec.requireDataset(dataset));
+        option("--train-images", () -> DataSpec.requireCount("train", trainImages));
+        option("--validation-images", () -> DataSpec.requireCount("validation", validationImages));
+        option("--test-images", () -> DataSpec.requireCount("test", testImages));
         List<EvalMethod> evalMethods = option("--eval", () -> methods.stream().map(EvalMethod::fromId).toList());
         return new Checked(configuration, initialisation, paperScale, recipe,
                 new DataSpec(dataset, trainImages, validationImages, testImages, 0), evalMethods);

@@ -39,6 +39,25 @@ public enum Initialisation {
      */
     GLOROT;
 
+    /** How run ids, reports and the command line name it: "paper-normal", "glorot". */
+    public String label() {
+        return this == GLOROT ? "glorot" : "paper-normal";
+    }
+
+    /**
+     * The initialisation {@link #label()} names.
+     *
+     * @throws IllegalArgumentException naming the label and the known ones
+     */
+    public static Initialisation fromLabel(String label) {
+        for (Initialisation init : values()) {
+            if (init.label().equals(label)) {
+                return init;
+            }
+        }
+        throw new IllegalArgumentException("unknown initialisation '" + label + "', expected glorot or paper-normal");
+    }
+
     /** The paper's σ (Section 3.1, read as a standard deviation; see {@link #PAPER_NORMAL}). */
     public static final double PAPER_SIGMA = 0.01;
 

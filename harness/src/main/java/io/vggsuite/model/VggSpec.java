@@ -24,13 +24,25 @@ public record VggSpec(VggConfig config, int numClasses, int inputChannels, doubl
         if (inputChannels < 1) {
             throw new IllegalArgumentException("inputChannels must be positive, got " + inputChannels);
         }
+        requireWidth(width);
+        requireCrop(cropSize);
+    }
+
+    /** @throws IllegalArgumentException unless {@code width} is a finite number above 0 */
+    public static double requireWidth(double width) {
         if (!(width > 0) || Double.isInfinite(width)) {
             throw new IllegalArgumentException("width must be > 0, got " + width);
         }
-        if (cropSize < VggConfig.TOTAL_STRIDE || cropSize % VggConfig.TOTAL_STRIDE != 0) {
+        return width;
+    }
+
+    /** @throws IllegalArgumentException unless {@code crop} is a positive multiple of 32 (Section 2.1) */
+    public static int requireCrop(int crop) {
+        if (crop < VggConfig.TOTAL_STRIDE || crop % VggConfig.TOTAL_STRIDE != 0) {
             throw new IllegalArgumentException(
-                    "cropSize must be a positive multiple of 32 (five 2×2 max-pools), got " + cropSize);
+                    "crop must be a positive multiple of 32 (five 2×2 max-pools), got " + crop);
         }
+        return crop;
     }
 
     /** The paper's own scale: 224×224 RGB crops, 1000 ILSVRC classes, full width. */

@@ -33,19 +33,16 @@ public final class DataCatalog {
     }
 
     private static DatasetSplits splits(DataSpec spec) {
+        // DataSpec accepts no other names.
         String name = spec.dataset();
-        if (name.equals("cifar10")) {
+        if (name.equals(DataSpec.CIFAR10)) {
             return Datasets.cifar10(spec.validationImages(), spec.splitSeed());
         }
-        if (name.equals("fashion-mnist")) {
+        if (name.equals(DataSpec.FASHION_MNIST)) {
             return Datasets.fashionMnist(spec.validationImages(), spec.splitSeed());
         }
-        if (name.startsWith("imagefolder:")) {
-            return Datasets.imageFolder(Path.of(name.substring("imagefolder:".length())),
-                    spec.validationImages(), spec.splitSeed());
-        }
-        throw new IllegalArgumentException("unknown dataset '" + name
-                + "': expected cifar10, fashion-mnist or imagefolder:<path>");
+        return Datasets.imageFolder(Path.of(name.substring(DataSpec.IMAGE_FOLDER_PREFIX.length())),
+                spec.validationImages(), spec.splitSeed());
     }
 
     /** A seeded random subset of {@code count} images (all when count is 0 or too large). */

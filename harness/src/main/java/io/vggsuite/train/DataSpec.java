@@ -14,14 +14,36 @@ package io.vggsuite.train;
  */
 public record DataSpec(String dataset, int trainImages, int validationImages, int testImages, long splitSeed) {
 
+    /** The datasets {@link DataCatalog} can load, by name. */
+    public static final String CIFAR10 = "cifar10";
+    public static final String FASHION_MNIST = "fashion-mnist";
+    public static final String IMAGE_FOLDER_PREFIX = "imagefolder:";
+
     public DataSpec {
-        if (dataset == null || dataset.isBlank()) {
-            throw new IllegalArgumentException("dataset must be named");
+        requireDataset(dataset);
+        requireCount("train", trainImages);
+        requireCount("validation", validationImages);
+        requireCount("test", testImages);
+    }
+
+    /** @throws IllegalArgumentException unless {@code dataset} names one {@link DataCatalog} can load */
+    public static String requireDataset(String dataset) {
+        boolean known = CIFAR10.equals(dataset) || FASHION_MNIST.equals(dataset)
+                || (dataset != null && dataset.startsWith(IMAGE_FOLDER_PREFIX)
+                        && dataset.length() > IMAGE_FOLDER_PREFIX.length());
+        if (!known) {
+            throw new IllegalArgumentException("unknown dataset '" + dataset + "', expected " + CIFAR10 + ", "
+                    + FASHION_MNIST + " or " + IMAGE_FOLDER_PREFIX + "PATH");
         }
-        if (trainImages < 0 || validationImages < 0 || testImages < 0) {
-            throw new IllegalArgumentException("image counts must be ≥ 0, got train " + trainImages
-                    + ", validation " + validationImages + ", test " + testImages);
+        return dataset;
+    }
+
+    /** @throws IllegalArgumentException unless {@code count} is ≥ 0 (0: all images) */
+    public static int requireCount(String which, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException(which + " image count must be ≥ 0 (0 for all), got " + count);
         }
+        return count;
     }
 
     public DataSpec withValidationImages(int count) {

@@ -12,7 +12,7 @@ public sealed interface Start {
     record FromScratch(Initialisation initialisation) implements Start {
         @Override
         public String label() {
-            return initialisation == Initialisation.GLOROT ? "glorot" : "paper-normal";
+            return initialisation.label();
         }
     }
 

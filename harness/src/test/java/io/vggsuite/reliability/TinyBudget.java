@@ -2,6 +2,7 @@ package io.vggsuite.reliability;
 
 import io.vggsuite.data.TrainScale;
 import io.vggsuite.eval.CentreCropValidation;
+import io.vggsuite.eval.FinalEvaluation;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.model.VggSpec;
@@ -9,7 +10,6 @@ import io.vggsuite.results.EvalMethod;
 import io.vggsuite.testing.TinyImageFolder;
 import io.vggsuite.train.DataCatalog;
 import io.vggsuite.train.DataSpec;
-import io.vggsuite.eval.FinalEvaluation;
 import io.vggsuite.train.LearningRateSchedule;
 import io.vggsuite.train.Progress;
 import io.vggsuite.train.Recipe;

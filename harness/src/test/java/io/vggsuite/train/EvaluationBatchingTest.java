@@ -1,8 +1,8 @@
 package io.vggsuite.train;
 
-import io.vggsuite.eval.FinalEvaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.vggsuite.eval.FinalEvaluation;
 import io.vggsuite.eval.Protocol;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,13 @@
 package io.vggsuite.train;
 
-import io.vggsuite.eval.CentreCropValidation;
-import io.vggsuite.eval.FinalEvaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import io.vggsuite.data.TrainScale;
+import io.vggsuite.eval.CentreCropValidation;
+import io.vggsuite.eval.FinalEvaluation;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.model.VggSpec;

@@ -6,6 +6,7 @@ import io.vggsuite.ablation.AblationPlan;
 import io.vggsuite.eval.Scores;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.results.EvalMethod;
+import io.vggsuite.results.FinalRecord;
 import io.vggsuite.results.FusionRecord;
 import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.train.TrainedRun;
@@ -36,8 +37,8 @@ class Table6FusionTest {
                 TrainedRun e = ablation.trained(plan.run(VggConfig.E, AblationPlan.JITTERED));
                 Scores fused = Scores.average(List.of(ablation.scores(d, method, q), ablation.scores(e, method, q)));
                 assertEquals(ablation.scores(d, method, q).images(), fused.images());
-                records.add(new FusionRecord(List.of(d.spec().runId(), e.spec().runId()), LABEL, method, ourQ, q,
-                        fused.top1Error(), fused.top5Error(), fused.images()));
+                records.add(new FusionRecord(List.of(d.spec().runId(), e.spec().runId()), LABEL,
+                        new FinalRecord(method, ourQ, q, fused.top1Error(), fused.top5Error(), fused.images())));
             }
         }
         ResultsRoot root = ResultsRoot.at(ablation.results());

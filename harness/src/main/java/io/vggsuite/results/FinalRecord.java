@@ -30,4 +30,26 @@ public record FinalRecord(
             throw new IllegalArgumentException("images must be >= 0, got " + images);
         }
     }
+
+    /** Its six cells, in the order of {@link Columns#FINAL} (and of the last six of {@link Columns#FUSION}). */
+    static List<String> cells(FinalRecord r) {
+        return List.of(
+                r.method().id(),
+                CsvTable.integers(r.testScales()),
+                CsvTable.integers(r.paperTestScales()),
+                CsvTable.number(r.top1Error()),
+                CsvTable.number(r.top5Error()),
+                Integer.toString(r.images()));
+    }
+
+    /** Reads the six columns {@link #cells} writes, by name. */
+    static FinalRecord from(CsvTable.Row row) {
+        return new FinalRecord(
+                row.parsed(Columns.METHOD, EvalMethod::fromId),
+                row.integers(Columns.TEST_SCALES),
+                row.integers(Columns.PAPER_TEST_SCALES),
+                row.number(Columns.TOP1_ERROR),
+                row.number(Columns.TOP5_ERROR),
+                row.integer(Columns.IMAGES));
+    }
 }

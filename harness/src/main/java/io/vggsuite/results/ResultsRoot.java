@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -118,27 +119,16 @@ public final class ResultsRoot {
     }
 
     public void writeFusion(List<FusionRecord> fusion) {
-        CsvTable.write(fusionCsv(), Columns.FUSION, fusion, f -> List.of(
-                CsvTable.texts(f.members()),
-                f.label(),
-                f.method().id(),
-                CsvTable.integers(f.testScales()),
-                CsvTable.integers(f.paperTestScales()),
-                CsvTable.number(f.top1Error()),
-                CsvTable.number(f.top5Error()),
-                Integer.toString(f.images())));
+        CsvTable.write(fusionCsv(), Columns.FUSION, fusion, f -> {
+            List<String> cells = new ArrayList<>(List.of(CsvTable.texts(f.members()), f.label()));
+            cells.addAll(FinalRecord.cells(f.evaluation()));
+            return cells;
+        });
     }
 
     public List<FusionRecord> fusion() {
         return CsvTable.read(fusionCsv(), Columns.FUSION, row -> new FusionRecord(
-                row.texts(Columns.MEMBERS),
-                row.text(Columns.LABEL),
-                row.parsed(Columns.METHOD, EvalMethod::fromId),
-                row.integers(Columns.TEST_SCALES),
-                row.integers(Columns.PAPER_TEST_SCALES),
-                row.number(Columns.TOP1_ERROR),
-                row.number(Columns.TOP5_ERROR),
-                row.integer(Columns.IMAGES)));
+                row.texts(Columns.MEMBERS), row.text(Columns.LABEL), FinalRecord.from(row)));
     }
 
     @Override

@@ -143,23 +143,11 @@ public final class RunFolder {
     }
 
     public void writeFinal(List<FinalRecord> rows) {
-        CsvTable.write(dir.resolve(FINAL_FILE), Columns.FINAL, rows, r -> List.of(
-                r.method().id(),
-                CsvTable.integers(r.testScales()),
-                CsvTable.integers(r.paperTestScales()),
-                CsvTable.number(r.top1Error()),
-                CsvTable.number(r.top5Error()),
-                Integer.toString(r.images())));
+        CsvTable.write(dir.resolve(FINAL_FILE), Columns.FINAL, rows, FinalRecord::cells);
     }
 
     public List<FinalRecord> finals() {
-        return CsvTable.read(dir.resolve(FINAL_FILE), Columns.FINAL, row -> new FinalRecord(
-                row.parsed(Columns.METHOD, EvalMethod::fromId),
-                row.integers(Columns.TEST_SCALES),
-                row.integers(Columns.PAPER_TEST_SCALES),
-                row.number(Columns.TOP1_ERROR),
-                row.number(Columns.TOP5_ERROR),
-                row.integer(Columns.IMAGES)));
+        return CsvTable.read(dir.resolve(FINAL_FILE), Columns.FINAL, FinalRecord::from);
     }
 
     // ---- predictions --------------------------------------------------------------------------

@@ -53,8 +53,8 @@ class ResultsRootTest {
     void fusionRoundTrips() {
         ResultsRoot root = ResultsRoot.at(dir);
         List<FusionRecord> fusion = List.of(new FusionRecord(List.of("D_S256-512_seed1", "E_S256-512_seed1"),
-                "D/[256;512] & E/[256;512]", EvalMethod.MULTI_CROP, List.of(37, 55, 73), List.of(256, 384, 512),
-                23.9, 7.2, 10000));
+                "D/[256;512] & E/[256;512]", new FinalRecord(EvalMethod.MULTI_CROP, List.of(37, 55, 73),
+                        List.of(256, 384, 512), 23.9, 7.2, 10000)));
         root.writeFusion(fusion);
         assertEquals(fusion, root.fusion());
     }

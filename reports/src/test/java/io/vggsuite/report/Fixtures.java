@@ -93,7 +93,8 @@ final class Fixtures {
 
     private static FusionRecord fusion(EvalMethod method, double top1, double top5) {
         return new FusionRecord(List.of(id("D", "[256;512]", "fine-tune", 1), id("E", "[256;512]", "fine-tune", 1)),
-                "D/[256;512] & E/[256;512]", method, List.of(37, 55, 73), MULTI_JITTER, top1, top5, 10000);
+                "D/[256;512] & E/[256;512]",
+                new FinalRecord(method, List.of(37, 55, 73), MULTI_JITTER, top1, top5, 10000));
     }
 
     /** A finished run: dense at one and three scales, multi-crop, both, and a centre crop. */

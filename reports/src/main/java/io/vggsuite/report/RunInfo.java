@@ -71,7 +71,7 @@ record RunInfo(
     }
 
     /**
-     * The scale the run's numbers are at, e.g. "CIFAR-10, crop 32, width 0.25": crop and width from
+     * The scale the run's numbers are at, e.g. "CIFAR-10, crop 32, width 1/4": crop and width from
      * the key; the dataset as the loaded images name themselves (the provenance), else the key's id.
      */
     String scale() {

@@ -29,7 +29,7 @@ import java.util.Optional;
  */
 final class Fixtures {
 
-    static final String SCALE = "CIFAR-10, crop 32, width 0.25";
+    static final String SCALE = "CIFAR-10, crop 32, width 1/4";
     static final List<Integer> SINGLE_256 = List.of(256);
     static final List<Integer> SINGLE_384 = List.of(384);
     static final List<Integer> MULTI_256 = List.of(224, 256, 288);

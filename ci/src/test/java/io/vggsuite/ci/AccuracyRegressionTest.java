@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * The regression check of the budget the experiments just ran (smoke in {@code mvn verify},
@@ -19,7 +20,7 @@ class AccuracyRegressionTest {
 
     @Test
     @DisplayName("every baseline metric of the budget that ran is within its band")
-    void theBudgetThatRanIsWithinItsBaselineBands() throws IOException {
+    void theBudgetThatRanIsWithinItsBaselineBands(TestReporter reporter) throws IOException {
         Budget budget = Budget.named(System.getProperty("ablation.budget", "smoke"), "unused");
         Path root = Path.of(System.getProperty("ablation.root", ".."));
         Path results = ResultsLocation.of(budget, System.getProperty("ablation.results", ""), root);
@@ -32,8 +33,8 @@ class AccuracyRegressionTest {
         Baseline baseline = Baseline.read(baselines, budget.name());
         Baseline.Band band = Baseline.Band.fromProperty(System.getProperty("regression.band", ""));
         RegressionCheck.Outcome outcome = RegressionCheck.compare(baseline, BaselineMain.firstSeed(results), band);
-        System.out.println("Accuracy regression check, budget " + budget.name() + ", results " + results + ":");
-        System.out.print(outcome.table());
+        reporter.publishEntry("accuracy regression check, budget " + budget.name() + ", results " + results,
+                "\n" + outcome.table());
         assertTrue(outcome.passed(), () -> "accuracy moved outside the baseline band:\n"
                 + RegressionCheck.compare(baseline, BaselineMain.firstSeed(results), band).failures().stream()
                         .map(l -> "  " + l.metric() + ": measured " + l.measured() + ", band " + l.band()

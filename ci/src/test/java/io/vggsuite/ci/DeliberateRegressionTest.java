@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -104,10 +105,10 @@ class DeliberateRegressionTest {
 
     @Test
     @DisplayName("a learning rate a hundred times lower fails the cross-machine band")
-    void aHundredTimesLowerLearningRateFailsOnAnyMachine() throws IOException {
+    void aHundredTimesLowerLearningRateFailsOnAnyMachine(TestReporter reporter) throws IOException {
         RegressionCheck.Outcome outcome = RegressionCheck.compare(baseline, metrics("slower", netA(1, 1e-4f)),
                 Baseline.Band.CROSS_MACHINE);
-        System.out.print("learning rate 10⁻⁴ against cross-machine bands from 10⁻²:\n" + outcome.table());
+        reporter.publishEntry("learning rate 10⁻⁴ against cross-machine bands from 10⁻²", "\n" + outcome.table());
         assertCaught(outcome);
     }
 

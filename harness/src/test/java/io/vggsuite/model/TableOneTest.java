@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,12 +24,12 @@ class TableOneTest {
         "E,     143667240, 144",
         "B-5×5, 134503528, 135",
     })
-    void parameterCountsMatchThePaper(String name, long exact, long millions) {
+    void parameterCountsMatchThePaper(String name, long exact, long millions, TestReporter reporter) {
         VggSpec spec = VggSpec.imagenet(VggConfig.fromName(name));
         try (NDManager manager = NDManager.newBaseManager()) {
             VggNet net = ModelTestSupport.initialised(manager, spec);
             long counted = net.parameterCount();
-            System.out.printf("parameters %-6s %,d%n", name, counted);
+            reporter.publishEntry("parameters " + name, String.format("%,d", counted));
             assertEquals(exact, counted, name);
             assertEquals(millions, Math.round(counted / 1e6), name + " in millions");
         }

@@ -21,6 +21,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,7 +38,7 @@ class BadDataThroughCliTest {
     private int tried;
 
     @Test
-    void everyKindOfBadImageFolderIsOneLineNamingTheCulpritAndNoFolder() throws Exception {
+    void everyKindOfBadImageFolderIsOneLineNamingTheCulpritAndNoFolder(TestReporter reporter) throws Exception {
         Path good = TinyImageFolder.write(scratch.resolve("good"), 3, 2);
 
         refused(scratch.resolve("absent"), "absent");
@@ -97,7 +98,7 @@ class BadDataThroughCliTest {
         refused(listed, "checksum mismatch");
 
         assertEquals(12, tried);
-        System.out.println("bad data through the CLI: " + tried + " inputs refused");
+        reporter.publishEntry("bad inputs refused through the CLI", Integer.toString(tried));
     }
 
     private void refused(Path dataset, String named) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,7 +41,7 @@ class EvaluationMemoryTest {
     Path scratch;
 
     @Test
-    void tenTimesMoreMultiCropBatchesKeepResidentMemoryFlat() throws Exception {
+    void tenTimesMoreMultiCropBatchesKeepResidentMemoryFlat(TestReporter reporter) throws Exception {
         Path images = TinyImageFolder.write(scratch.resolve("images"), 1, 10);
         Path log = scratch.resolve("soak.log");
         int status = ChildJvm.run(EvaluationSoak.class, List.of(images.toString(),
@@ -62,7 +63,7 @@ class EvaluationMemoryTest {
         long tenTimes = rss.get(WARM_UP_PASSES + 10 * PASSES) - rss.get(WARM_UP_PASSES);
         assertTrue(tenTimes < BOUND_KB, "resident memory grew by " + tenTimes + " KB over "
                 + 10 * PASSES * batchesPerPass + " batches (bound " + BOUND_KB + " KB)");
-        System.out.println("evaluation memory: RSS growth " + once + " KB after " + PASSES * batchesPerPass
+        reporter.publishEntry("evaluation memory", "RSS growth " + once + " KB after " + PASSES * batchesPerPass
                 + " batches, " + tenTimes + " KB after " + 10 * PASSES * batchesPerPass + " batches (bound "
                 + BOUND_KB + " KB)");
     }

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,7 +41,7 @@ class KillNineTest {
     Path scratch;
 
     @Test
-    void twentyKillsAtRandomPointsOfABudgetLoseNothingAndCountNothingTwice() throws Exception {
+    void twentyKillsAtRandomPointsOfABudgetLoseNothingAndCountNothingTwice(TestReporter reporter) throws Exception {
         Path data = scratch.resolve("data");
         TinyBudget.writeImages(data);
         Path reference = scratch.resolve("reference");
@@ -79,7 +80,7 @@ class KillNineTest {
 
         ResultsIntegrity.assertIntact(results);
         ResultsIntegrity.assertSameNumbers(reference, results);
-        System.out.println("kill -9: " + KILLS + " kills survived, landing " + landed + "; "
+        reporter.publishEntry("kill -9", KILLS + " kills survived, landing " + landed + "; "
                 + ResultsIntegrity.strayTemporaryFiles(results).size() + " stray .tmp files left");
     }
 

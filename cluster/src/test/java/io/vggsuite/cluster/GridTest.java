@@ -37,8 +37,9 @@ class GridTest {
         assertTrue(levels.get(0).stream().allMatch(s -> s.start() instanceof Start.FromScratch));
         assertTrue(levels.get(1).stream().allMatch(s -> s.start() instanceof Start.WarmStartFromA));
         assertTrue(levels.get(3).stream().allMatch(s -> s.paperScale().isJittered()));
-        // B, C, D, E from A; C, D, E at S = 384 from S = 256; C, D, E jittered from S = 384.
-        assertEquals(10, grid.runs().stream().filter(s -> Grid.parent(s).isPresent()).count(), "edges");
+        // B, C, D, E and B-5×5 (Section 4.1's control starts as B does) from A; C, D, E at S = 384
+        // from S = 256; C, D, E jittered from S = 384.
+        assertEquals(11, grid.runs().stream().filter(s -> Grid.parent(s).isPresent()).count(), "edges");
     }
 
     @Test

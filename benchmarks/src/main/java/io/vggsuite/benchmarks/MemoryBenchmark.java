@@ -107,13 +107,13 @@ public final class MemoryBenchmark {
     private static Budget shrunk(Budget budget) {
         int epochs = Integer.getInteger("benchmark.memory.epochs", 1);
         DataSpec d = budget.data();
-        DataSpec data = new DataSpec(d.dataset(), Integer.getInteger("benchmark.memory.train", 800),
-                d.validationImages(), Integer.getInteger("benchmark.memory.test", 100), d.splitSeed());
-        return new Budget(budget.name(), data, budget.width(), budget.crop(), budget.batchSize(),
-                Math.min(epochs, budget.scratchEpochs()), Math.min(epochs, budget.fineTuneEpochs()),
-                budget.schedule(), budget.randomStart(), budget.seeds(), true, budget.top1ErrorCeiling(),
-                budget.description() + " (memory benchmark: " + epochs + " epoch(s), " + data.trainImages()
-                        + " training and " + data.testImages() + " test images)");
+        DataSpec data = d.withTrainImages(Integer.getInteger("benchmark.memory.train", 800))
+                .withTestImages(Integer.getInteger("benchmark.memory.test", 100));
+        return budget.toBuilder().data(data).scratchEpochs(Math.min(epochs, budget.scratchEpochs()))
+                .fineTuneEpochs(Math.min(epochs, budget.fineTuneEpochs())).freshResults(true)
+                .description(budget.description() + " (memory benchmark: " + epochs + " epoch(s), "
+                        + data.trainImages() + " training and " + data.testImages() + " test images)")
+                .build();
     }
 
     private static void print(String when, ProcessMemory m) {

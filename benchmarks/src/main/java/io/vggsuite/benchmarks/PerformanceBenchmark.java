@@ -315,7 +315,7 @@ public final class PerformanceBenchmark {
     }
 
     private static VggSpec spec(VggConfig config) {
-        return new VggSpec(config, 10, 3, Budget.QUICK.width(), Budget.QUICK.crop());
+        return VggSpec.of(config).withClasses(10).withWidth(Budget.QUICK.width()).withCrop(Budget.QUICK.crop());
     }
 
     private static void row(StringBuilder t, String measure, Function<VggConfig, String> cell,

@@ -78,12 +78,12 @@ public final class SuiteCell {
         BenchmarkSize size = BenchmarkSize.named(args[1]);
         Path results = Path.of(args[2]);
         Budget quick = Budget.QUICK;
-        VggSpec model = new VggSpec(config, 10, 3, quick.width(), quick.crop());
-        RunSpec spec = new RunSpec(size.data(), model, AblationPlan.JITTERED, true, true,
-                new Start.FromScratch(Initialisation.GLOROT),
-                Recipe.paper().withBatchSize(quick.batchSize()).withMaxEpochs(size.epochs())
-                        .withSchedule(quick.schedule()),
-                SEED);
+        VggSpec model = VggSpec.of(config).withClasses(10).withWidth(quick.width()).withCrop(quick.crop());
+        RunSpec spec = RunSpec.builder().data(size.data()).model(model).paperScale(AblationPlan.JITTERED)
+                .start(new Start.FromScratch(Initialisation.GLOROT))
+                .recipe(Recipe.paper().withBatchSize(quick.batchSize()).withMaxEpochs(size.epochs())
+                        .withSchedule(quick.schedule()))
+                .seed(SEED).build();
         Engine.getInstance(); // loads the natives that JniUtils calls into
         print("threads", JniUtils.getNumThreads());
         print("interop_threads", JniUtils.getNumInteropThreads());

@@ -46,7 +46,7 @@ class DeliberateRegressionTest {
 
     private static final int SEEDS = 10;
 
-    private static final DataSpec DATA = new DataSpec("cifar10", 4000, 500, 1000, 11);
+    private static final DataSpec DATA = DataSpec.of(DataSpec.CIFAR10).withTrainImages(4000).withValidationImages(500).withTestImages(1000).withSplitSeed(11);
 
     @TempDir
     static Path results;
@@ -57,8 +57,10 @@ class DeliberateRegressionTest {
     private static RunSpec netA(long seed, float learningRate) {
         Recipe recipe = Recipe.paper().withBatchSize(32).withLearningRate(learningRate).withMaxEpochs(4)
                 .withSchedule(new LearningRateSchedule.Milestones(List.of()));
-        return new RunSpec(DATA, new VggSpec(VggConfig.A, 10, 3, 0.125, 32), TrainScale.fixed(256), true, true,
-                new Start.FromScratch(Initialisation.GLOROT), recipe, seed);
+        return RunSpec.builder().data(DATA)
+                .model(VggSpec.of(VggConfig.A).withClasses(10).withWidth(0.125).withCrop(32))
+                .paperScale(TrainScale.fixed(256)).start(new Start.FromScratch(Initialisation.GLOROT)).recipe(recipe)
+                .seed(seed).build();
     }
 
     private Map<String, Double> metrics(String folder, RunSpec spec) throws IOException {

@@ -27,8 +27,8 @@ public final class TestFolders {
         }
         DataSpec d = Budget.SMOKE.data();
         int n = Integer.parseInt(train.strip());
-        return Budget.SMOKE.withData(new DataSpec(d.dataset(), n, Math.min(n, d.validationImages()),
-                Math.min(n, d.testImages()), d.splitSeed()));
+        return Budget.SMOKE.withData(d.withTrainImages(n).withValidationImages(Math.min(n, d.validationImages()))
+                .withTestImages(Math.min(n, d.testImages())));
     }
 
     /** The options that name {@code budget}'s data to the command line. */

@@ -115,7 +115,9 @@ public final class AblationPlan {
     }
 
     private RunSpec spec(VggConfig config, TrainScale paperScale, Start start, Recipe recipe) {
-        VggSpec model = new VggSpec(config, classes, channels, budget.width(), budget.crop());
-        return new RunSpec(budget.data(), model, paperScale, true, true, start, recipe, seed);
+        VggSpec model = VggSpec.of(config).withClasses(classes).withInputChannels(channels).withWidth(budget.width())
+                .withCrop(budget.crop());
+        return RunSpec.builder().data(budget.data()).model(model).paperScale(paperScale).start(start).recipe(recipe)
+                .seed(seed).build();
     }
 }

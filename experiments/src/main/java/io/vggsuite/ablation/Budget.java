@@ -59,10 +59,13 @@ public record Budget(
         String description) {
 
     /** The whole chain on a sliver of CIFAR-10: checks machinery, not the paper. */
-    public static final Budget SMOKE = new Budget("smoke",
-            new DataSpec("cifar10", 2000, 300, 500, 7), 1.0 / 8, 32, 32, 3, 1,
-            new LearningRateSchedule.Milestones(List.of()), Initialisation.GLOROT, List.of(1L), true, Optional.empty(),
-            "every configuration and evaluation method on 2,000 CIFAR-10 images at width 1/8");
+    public static final Budget SMOKE = builder("smoke")
+            .data(DataSpec.of(DataSpec.CIFAR10).withTrainImages(2000).withValidationImages(300).withTestImages(500))
+            .width(1.0 / 8).crop(32).batchSize(32).scratchEpochs(3).fineTuneEpochs(1)
+            .schedule(new LearningRateSchedule.Milestones(List.of())).randomStart(Initialisation.GLOROT)
+            .seeds(List.of(1L)).freshResults(true)
+            .description("every configuration and evaluation method on 2,000 CIFAR-10 images at width 1/8")
+            .build();
 
     /**
      * The whole grid at CIFAR scale on one seed, sized to finish within an hour on 2 cores. A first
@@ -71,23 +74,33 @@ public record Budget(
      * a machine whose throughput varies by ±25% from minute to minute. 16,000 images for 6 epochs
      * (2 fine-tuning) is ~60% of that work.
      */
-    public static final Budget QUICK = new Budget("quick",
-            new DataSpec("cifar10", 16000, 2000, 2500, 7), 0.25, 32, 64, 6, 2,
-            new LearningRateSchedule.Milestones(List.of(5)), Initialisation.GLOROT, List.of(1L), false,
-            Optional.of(80.0), "the grid at CIFAR-10 scale, width 1/4, 16,000 training images, one seed");
+    public static final Budget QUICK = builder("quick")
+            .data(DataSpec.of(DataSpec.CIFAR10).withTrainImages(16000).withValidationImages(2000)
+                    .withTestImages(2500))
+            .width(0.25).crop(32).batchSize(64).scratchEpochs(6).fineTuneEpochs(2)
+            .schedule(new LearningRateSchedule.Milestones(List.of(5))).randomStart(Initialisation.GLOROT)
+            .seeds(List.of(1L)).top1ErrorCeiling(80.0)
+            .description("the grid at CIFAR-10 scale, width 1/4, 16,000 training images, one seed")
+            .build();
 
     /** CIFAR scale to convergence under the paper's plateau schedule, three seeds. */
-    public static final Budget FULL = new Budget("full",
-            new DataSpec("cifar10", 0, 5000, 0, 7), 0.25, 32, 128, 74, 30,
-            LearningRateSchedule.Plateau.paper(), Initialisation.GLOROT, List.of(1L, 2L, 3L), false, Optional.of(50.0),
-            "CIFAR-10 (45,000 training images), width 1/4, plateau schedule, three seeds");
+    public static final Budget FULL = builder("full")
+            .data(DataSpec.of(DataSpec.CIFAR10).withValidationImages(5000))
+            .width(0.25).crop(32).batchSize(128).scratchEpochs(74).fineTuneEpochs(30)
+            .schedule(LearningRateSchedule.Plateau.paper()).randomStart(Initialisation.GLOROT)
+            .seeds(List.of(1L, 2L, 3L)).top1ErrorCeiling(50.0)
+            .description("CIFAR-10 (45,000 training images), width 1/4, plateau schedule, three seeds")
+            .build();
 
     /** The paper's own scale on an ILSVRC-2012 ImageFolder given by -Dablation.imagenet=PATH. */
     public static Budget imagenet(String imageFolder) {
-        return new Budget("imagenet",
-                new DataSpec("imagefolder:" + imageFolder, 0, 10000, 0, 7), 1.0, 224, 256, 74, 30,
-                LearningRateSchedule.Plateau.paper(), Initialisation.PAPER_NORMAL, List.of(1L), false, Optional.empty(),
-                "ILSVRC-2012 at 224 crops, width 1, batch 256 (GPU machines)");
+        return builder("imagenet")
+                .data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + imageFolder).withValidationImages(10000))
+                .width(1.0).crop(224).batchSize(256).scratchEpochs(74).fineTuneEpochs(30)
+                .schedule(LearningRateSchedule.Plateau.paper()).randomStart(Initialisation.PAPER_NORMAL)
+                .seeds(List.of(1L))
+                .description("ILSVRC-2012 at 224 crops, width 1, batch 256 (GPU machines)")
+                .build();
     }
 
     public static final List<String> NAMES = List.of("smoke", "quick", "full", "imagenet");
@@ -133,19 +146,133 @@ public record Budget(
                 throw new IllegalArgumentException("ablation.seeds: '" + part.trim() + "' is not a whole number");
             }
         }
-        return new Budget(name, data, width, crop, batchSize, scratchEpochs, fineTuneEpochs, schedule, randomStart,
-                List.copyOf(parsed), freshResults, top1ErrorCeiling, description);
+        return toBuilder().seeds(parsed).build();
     }
 
     /** This budget on other images (tests point the imagenet budget at a tiny fake ImageFolder). */
     public Budget withData(DataSpec other) {
-        return new Budget(name, other, width, crop, batchSize, scratchEpochs, fineTuneEpochs, schedule, randomStart,
-                seeds, freshResults, top1ErrorCeiling, description);
+        return toBuilder().data(other).build();
     }
 
     /** Scale of this budget's numbers, for report columns: "CIFAR-10, crop 32, width 1/4". */
     public String scaleLabel() {
         return data.dataset() + ", crop " + crop + ", width " + VggSpec.widthLabel(width);
+    }
+
+    /**
+     * A budget built by name; {@code freshResults} defaults to false and {@code top1ErrorCeiling}
+     * to none. {@link Builder#build()} says which required part is missing.
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** A builder holding this budget's values, to derive another from it. */
+    public Builder toBuilder() {
+        Builder b = new Builder(name).data(data).width(width).crop(crop).batchSize(batchSize)
+                .scratchEpochs(scratchEpochs).fineTuneEpochs(fineTuneEpochs).schedule(schedule)
+                .randomStart(randomStart).seeds(seeds).freshResults(freshResults).description(description);
+        top1ErrorCeiling.ifPresent(b::top1ErrorCeiling);
+        return b;
+    }
+
+    /** Names each part of a {@link Budget} (see the record's components for what each means). */
+    public static final class Builder {
+        private final String name;
+        private DataSpec data;
+        private Double width;
+        private Integer crop;
+        private Integer batchSize;
+        private Integer scratchEpochs;
+        private Integer fineTuneEpochs;
+        private LearningRateSchedule schedule;
+        private Initialisation randomStart;
+        private List<Long> seeds;
+        private boolean freshResults;
+        private Optional<Double> top1ErrorCeiling = Optional.empty();
+        private String description;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder data(DataSpec value) {
+            this.data = value;
+            return this;
+        }
+
+        public Builder width(double value) {
+            this.width = value;
+            return this;
+        }
+
+        public Builder crop(int value) {
+            this.crop = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            this.batchSize = value;
+            return this;
+        }
+
+        public Builder scratchEpochs(int value) {
+            this.scratchEpochs = value;
+            return this;
+        }
+
+        public Builder fineTuneEpochs(int value) {
+            this.fineTuneEpochs = value;
+            return this;
+        }
+
+        public Builder schedule(LearningRateSchedule value) {
+            this.schedule = value;
+            return this;
+        }
+
+        public Builder randomStart(Initialisation value) {
+            this.randomStart = value;
+            return this;
+        }
+
+        public Builder seeds(List<Long> value) {
+            this.seeds = List.copyOf(value);
+            return this;
+        }
+
+        /** Whether the results folder is emptied before the budget runs. */
+        public Builder freshResults(boolean value) {
+            this.freshResults = value;
+            return this;
+        }
+
+        /** Test top-1 error above which a net counts as not trained. */
+        public Builder top1ErrorCeiling(double percent) {
+            this.top1ErrorCeiling = Optional.of(percent);
+            return this;
+        }
+
+        public Builder description(String value) {
+            this.description = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException naming the first part not set */
+        public Budget build() {
+            return new Budget(required(name, "name"), required(data, "data"), required(width, "width"),
+                    required(crop, "crop"), required(batchSize, "batchSize"), required(scratchEpochs, "scratchEpochs"),
+                    required(fineTuneEpochs, "fineTuneEpochs"), required(schedule, "schedule"),
+                    required(randomStart, "randomStart"), required(seeds, "seeds"), freshResults, top1ErrorCeiling,
+                    required(description, "description"));
+        }
+
+        private <T> T required(T value, String part) {
+            if (value == null) {
+                throw new IllegalStateException("budget " + name + ": " + part + " was not set");
+            }
+            return value;
+        }
     }
 
     @Override

@@ -157,7 +157,7 @@ public enum Departure {
 
     private static VggSpec spec(Budget budget, VggConfig config) {
         // The initialisation and widths do not depend on the number of classes (see Initialisation).
-        return new VggSpec(config, 10, 3, budget.width(), budget.crop());
+        return VggSpec.of(config).withClasses(10).withWidth(budget.width()).withCrop(budget.crop());
     }
 
     private static String label(Initialisation init) {

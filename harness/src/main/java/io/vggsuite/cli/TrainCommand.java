@@ -101,10 +101,11 @@ final class TrainCommand implements Callable<Integer> {
         DataCatalog data = new DataCatalog();
         DataCatalog.Loaded images = data.load(checked.data());
         // The classes and channels come from the data: a folder of one class is the dataset's fault.
-        VggSpec model = option("--dataset", () -> new VggSpec(checked.config(), images.train().classes().size(),
-                images.train().channels(), width, crop));
-        RunSpec spec = new RunSpec(checked.data(), model, checked.paperScale(), true, true, new Start.FromScratch(checked.initialisation()), checked.recipe(),
-                seed);
+        VggSpec model = option("--dataset", () -> VggSpec.of(checked.config())
+                .withClasses(images.train().classes().size()).withInputChannels(images.train().channels())
+                .withWidth(width).withCrop(crop));
+        RunSpec spec = RunSpec.builder().data(checked.data()).model(model).paperScale(checked.paperScale())
+                .start(new Start.FromScratch(checked.initialisation())).recipe(checked.recipe()).seed(seed).build();
         PrintWriter out = command.commandLine().getOut();
         TrainedRun run = RunTrainer.into(results, data, CentreCropValidation.INSTANCE)
                 .withProvenance(RunProvenance.forBudget("cli"))
@@ -155,7 +156,7 @@ final class TrainCommand implements Callable<Integer> {
         option("--test-images", () -> DataSpec.requireCount("test", testImages));
         List<EvalMethod> evalMethods = option("--eval", () -> methods.stream().map(EvalMethod::fromId).toList());
         return new Checked(configuration, initialisation, paperScale, recipe,
-                new DataSpec(dataset, trainImages, validationImages, testImages, 0), evalMethods);
+                DataSpec.of(dataset).withTrainImages(trainImages).withValidationImages(validationImages).withTestImages(testImages).withSplitSeed(0), evalMethods);
     }
 
     private static <T> T option(String name, Supplier<T> parse) {

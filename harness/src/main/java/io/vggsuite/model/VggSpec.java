@@ -45,18 +45,42 @@ public record VggSpec(VggConfig config, int numClasses, int inputChannels, doubl
         return crop;
     }
 
-    /** The paper's own scale: 224×224 RGB crops, 1000 ILSVRC classes, full width. */
-    public static VggSpec imagenet(VggConfig config) {
+    /**
+     * The paper's own scale: 224×224 RGB crops, 1000 ILSVRC classes, full width. The start of
+     * every other spec: change what differs with the withers ({@code VggSpec.of(A).withClasses(10)
+     * .withWidth(0.25).withCrop(32)}), never with the positional constructor.
+     */
+    public static VggSpec of(VggConfig config) {
         return new VggSpec(config, 1000, 3, 1.0, 224);
     }
 
     /** CIFAR-10 scale: 32×32 RGB crops, 10 classes, the given width. */
     public static VggSpec cifar(VggConfig config, double width) {
-        return new VggSpec(config, 10, 3, width, 32);
+        return of(config).withClasses(10).withWidth(width).withCrop(32);
     }
 
     public VggSpec withConfig(VggConfig other) {
         return new VggSpec(other, numClasses, inputChannels, width, cropSize);
+    }
+
+    /** The same net with another number of output classes (the last FC layer's width). */
+    public VggSpec withClasses(int classes) {
+        return new VggSpec(config, classes, inputChannels, width, cropSize);
+    }
+
+    /** The same net on images of another channel count (1 for Fashion-MNIST). */
+    public VggSpec withInputChannels(int channels) {
+        return new VggSpec(config, numClasses, channels, width, cropSize);
+    }
+
+    /** The same net with every layer's channels multiplied by {@code multiplier} (the paper's is 1). */
+    public VggSpec withWidth(double multiplier) {
+        return new VggSpec(config, numClasses, inputChannels, multiplier, cropSize);
+    }
+
+    /** The same net trained on {@code crop}×{@code crop} crops (the paper's is 224). */
+    public VggSpec withCrop(int crop) {
+        return new VggSpec(config, numClasses, inputChannels, width, crop);
     }
 
     /** "1", "1/4", "1/8" (or the decimal, for a width that is no unit fraction): how tables and metric names print it. */

@@ -46,7 +46,33 @@ public record DataSpec(String dataset, int trainImages, int validationImages, in
         return count;
     }
 
+    /** The split seed {@link #of} starts from: the one every budget uses. */
+    public static final long DEFAULT_SPLIT_SEED = 7;
+
+    /**
+     * Every image of {@code dataset}, no validation split, split seed {@value #DEFAULT_SPLIT_SEED}:
+     * the start of every other spec, changed with the withers ({@code DataSpec.of(CIFAR10)
+     * .withTrainImages(16000).withValidationImages(2000).withTestImages(2500)}).
+     */
+    public static DataSpec of(String dataset) {
+        return new DataSpec(dataset, 0, 0, 0, DEFAULT_SPLIT_SEED);
+    }
+
+    /** The same images with {@code count} training images (0: all but the validation split). */
+    public DataSpec withTrainImages(int count) {
+        return new DataSpec(dataset, count, validationImages, testImages, splitSeed);
+    }
+
     public DataSpec withValidationImages(int count) {
         return new DataSpec(dataset, trainImages, count, testImages, splitSeed);
+    }
+
+    /** The same images with {@code count} test images (0: all). */
+    public DataSpec withTestImages(int count) {
+        return new DataSpec(dataset, trainImages, validationImages, count, splitSeed);
+    }
+
+    public DataSpec withSplitSeed(long seed) {
+        return new DataSpec(dataset, trainImages, validationImages, testImages, seed);
     }
 }

@@ -38,9 +38,94 @@ public record RunSpec(
         Recipe recipe,
         long seed) {
 
+    /**
+     * A spec built by name: {@code RunSpec.builder().data(d).model(m).paperScale(s).start(st)
+     * .recipe(r).seed(1).build()}. Flips and colour shift are on unless switched off, as in
+     * Section 3.1.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this spec's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().data(data).model(model).paperScale(paperScale).flip(flip).colourShift(colourShift)
+                .start(start).recipe(recipe).seed(seed);
+    }
+
     /** The same run with another recipe (a different run: the recipe is part of the identity). */
     public RunSpec withRecipe(Recipe other) {
-        return new RunSpec(data, model, paperScale, flip, colourShift, start, other, seed);
+        return toBuilder().recipe(other).build();
+    }
+
+    /** Names each part of a {@link RunSpec}; {@link #build()} says which required part is missing. */
+    public static final class Builder {
+        private DataSpec data;
+        private VggSpec model;
+        private TrainScale paperScale;
+        private boolean flip = true;
+        private boolean colourShift = true;
+        private Start start;
+        private Recipe recipe;
+        private Long seed;
+
+        private Builder() {}
+
+        public Builder data(DataSpec value) {
+            this.data = value;
+            return this;
+        }
+
+        public Builder model(VggSpec value) {
+            this.model = value;
+            return this;
+        }
+
+        /** S in the paper's pixels (for 224 crops), mapped to the crop by {@link RunSpec#trainScale()}. */
+        public Builder paperScale(TrainScale value) {
+            this.paperScale = value;
+            return this;
+        }
+
+        /** Random horizontal flips; on by default (Section 3.1). */
+        public Builder flip(boolean on) {
+            this.flip = on;
+            return this;
+        }
+
+        /** Random RGB colour shift; on by default (Section 3.1). */
+        public Builder colourShift(boolean on) {
+            this.colourShift = on;
+            return this;
+        }
+
+        public Builder start(Start value) {
+            this.start = value;
+            return this;
+        }
+
+        public Builder recipe(Recipe value) {
+            this.recipe = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException naming the first part not set */
+        public RunSpec build() {
+            return new RunSpec(required(data, "data"), required(model, "model"), required(paperScale, "paperScale"),
+                    flip, colourShift, required(start, "start"), required(recipe, "recipe"), required(seed, "seed"));
+        }
+
+        private static <T> T required(T value, String part) {
+            if (value == null) {
+                throw new IllegalStateException("RunSpec: " + part + " was not set");
+            }
+            return value;
+        }
     }
 
     /** The training scale in the suite's own pixels. */

@@ -42,7 +42,8 @@ class EvaluatorTest {
     }
 
     private static VggNet net(NDManager manager) {
-        VggNet net = VggBuilder.build(new VggSpec(VggConfig.A, TinyImageFolder.CLASSES, 3, 1.0 / 8, 32));
+        VggNet net = VggBuilder.build(VggSpec.of(VggConfig.A).withClasses(TinyImageFolder.CLASSES).withWidth(1.0 / 8)
+                .withCrop(32));
         Initialisation.GLOROT.applyTo(net);
         net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
         return net;

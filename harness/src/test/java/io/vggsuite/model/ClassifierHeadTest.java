@@ -16,7 +16,7 @@ class ClassifierHeadTest {
     @Test
     void convolutionalHeadEqualsFullyConnectedHeadAtTheTrainingSize() {
         for (int crop : new int[] {32, 64, 96}) {
-            VggSpec spec = new VggSpec(VggConfig.B, 7, 3, 1.0 / 8, crop);
+            VggSpec spec = VggSpec.of(VggConfig.B).withClasses(7).withWidth(1.0 / 8).withCrop(crop);
             try (NDManager manager = NDManager.newBaseManager()) {
                 VggNet net = ModelTestSupport.initialised(manager, spec);
                 ParameterStore store = new ParameterStore(manager, false);

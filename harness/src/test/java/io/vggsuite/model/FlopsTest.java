@@ -10,9 +10,9 @@ class FlopsTest {
     @Test
     void vgg16AtImagenetSizeCostsAbout15GigaMacs() {
         // The widely quoted 15.5 GMACs of VGG-16 (configuration D) at 224×224.
-        long macs = Flops.forwardMacs(VggSpec.imagenet(VggConfig.D));
+        long macs = Flops.forwardMacs(VggSpec.of(VggConfig.D));
         assertEquals(15.47e9, macs, 0.05e9);
-        assertEquals(7.61e9, Flops.forwardMacs(VggSpec.imagenet(VggConfig.A)), 0.05e9);
+        assertEquals(7.61e9, Flops.forwardMacs(VggSpec.of(VggConfig.A)), 0.05e9);
     }
 
     @Test
@@ -28,7 +28,7 @@ class FlopsTest {
     @Test
     void theClassifierOfVgg16IsAbout124MegaMacsOfItsTotal() {
         // 7·7·512·4096 + 4096·4096 + 4096·1000 multiply-accumulates in the three FC layers.
-        VggSpec d = VggSpec.imagenet(VggConfig.D);
+        VggSpec d = VggSpec.of(VggConfig.D);
         assertEquals(123_633_664L, Flops.forwardMacs(d) - Flops.convolutionMacs(d));
     }
 }

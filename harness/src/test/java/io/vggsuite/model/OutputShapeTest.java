@@ -21,7 +21,7 @@ class OutputShapeTest {
     @ValueSource(ints = {32, 64, 224})
     void fullyConnectedHeadGivesOneScoreVectorPerImage(int crop) {
         for (VggConfig config : VggConfig.values()) {
-            VggSpec spec = new VggSpec(config, 10, 3, NARROW, crop);
+            VggSpec spec = VggSpec.of(config).withClasses(10).withWidth(NARROW).withCrop(crop);
             try (NDManager manager = NDManager.newBaseManager()) {
                 VggNet net = ModelTestSupport.initialised(manager, spec);
                 NDArray x = manager.randomUniform(0, 1, ModelTestSupport.inputShape(spec, 2, crop));
@@ -36,7 +36,7 @@ class OutputShapeTest {
     @ValueSource(ints = {32, 37, 64, 224})
     void convolutionalHeadGivesAScoreMapOfInputOver32(int size) {
         for (VggConfig config : VggConfig.values()) {
-            VggSpec spec = new VggSpec(config, 10, 3, NARROW, 32);
+            VggSpec spec = VggSpec.of(config).withClasses(10).withWidth(NARROW).withCrop(32);
             try (NDManager manager = NDManager.newBaseManager()) {
                 VggNet net = ModelTestSupport.initialised(manager, spec);
                 NDArray x = manager.randomUniform(0, 1, ModelTestSupport.inputShape(spec, 2, size));
@@ -49,7 +49,7 @@ class OutputShapeTest {
     @ParameterizedTest(name = "conv head of a crop-224 net at input {0}")
     @ValueSource(ints = {224, 256, 384})
     void imagenetScoreMapMatchesSection32(int size) {
-        VggSpec spec = new VggSpec(VggConfig.A, 1000, 3, NARROW, 224);
+        VggSpec spec = VggSpec.of(VggConfig.A).withWidth(NARROW);
         try (NDManager manager = NDManager.newBaseManager()) {
             VggNet net = ModelTestSupport.initialised(manager, spec);
             NDArray x = manager.randomUniform(0, 1, ModelTestSupport.inputShape(spec, 1, size));
@@ -62,7 +62,7 @@ class OutputShapeTest {
     @ParameterizedTest
     @ValueSource(ints = {64, 96})
     void fullyConnectedHeadRefusesAnotherSizeAndSaysSo(int size) {
-        VggSpec spec = new VggSpec(VggConfig.A, 10, 3, NARROW, 32);
+        VggSpec spec = VggSpec.of(VggConfig.A).withClasses(10).withWidth(NARROW).withCrop(32);
         try (NDManager manager = NDManager.newBaseManager()) {
             VggNet net = ModelTestSupport.initialised(manager, spec);
             NDArray x = manager.randomUniform(0, 1, ModelTestSupport.inputShape(spec, 1, size));
@@ -74,7 +74,7 @@ class OutputShapeTest {
     @ParameterizedTest
     @EnumSource(VggConfig.class)
     void singleChannelInputBuildsForFashionMnist(VggConfig config) {
-        VggSpec spec = new VggSpec(config, 10, 1, NARROW, 32);
+        VggSpec spec = VggSpec.of(config).withClasses(10).withInputChannels(1).withWidth(NARROW).withCrop(32);
         try (NDManager manager = NDManager.newBaseManager()) {
             VggNet net = ModelTestSupport.initialised(manager, spec);
             NDArray x = manager.randomUniform(0, 1, new Shape(3, 1, 32, 32));

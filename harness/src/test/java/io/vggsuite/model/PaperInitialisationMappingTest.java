@@ -41,7 +41,7 @@ class PaperInitialisationMappingTest {
     @Test
     void atThePapersScaleEveryLayerGetsSigmaOneHundredth() {
         for (VggConfig config : VggConfig.values()) {
-            for (Initialisation.LayerGain gain : Initialisation.paperNormalSigmas(VggSpec.imagenet(config))) {
+            for (Initialisation.LayerGain gain : Initialisation.paperNormalSigmas(VggSpec.of(config))) {
                 assertEquals(0.01, gain.sigma(), 1e-12, config + " " + gain.layer());
             }
         }

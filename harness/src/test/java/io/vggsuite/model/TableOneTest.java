@@ -25,7 +25,7 @@ class TableOneTest {
         "B-5×5, 134503528, 135",
     })
     void parameterCountsMatchThePaper(String name, long exact, long millions, TestReporter reporter) {
-        VggSpec spec = VggSpec.imagenet(VggConfig.fromName(name));
+        VggSpec spec = VggSpec.of(VggConfig.fromName(name));
         try (NDManager manager = NDManager.newBaseManager()) {
             VggNet net = ModelTestSupport.initialised(manager, spec);
             long counted = net.parameterCount();

@@ -36,7 +36,8 @@ final class EvaluationSoak {
         Preprocessing preprocessing = Preprocessing.of(splits.train(), 1f);
         TestViews views = new TestViews(splits.test(), preprocessing, TinyImageFolder.SIZE);
         try (NDManager manager = NDManager.newBaseManager()) {
-            VggNet net = VggBuilder.build(new VggSpec(VggConfig.A, TinyImageFolder.CLASSES, 3, 1.0 / 8, 32));
+            VggNet net = VggBuilder.build(VggSpec.of(VggConfig.A).withClasses(TinyImageFolder.CLASSES)
+                    .withWidth(1.0 / 8).withCrop(32));
             net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
             Evaluator evaluator = new Evaluator(net, manager, views, IMAGES_PER_BATCH);
             Protocol protocol = new Protocol.MultiCrop(List.of(48));

@@ -47,11 +47,12 @@ final class TinyBudget {
     }
 
     static RunSpec run(Path data, VggConfig config, long seed) {
-        VggSpec model = new VggSpec(config, TinyImageFolder.CLASSES, 3, 1.0 / 16, 32);
+        VggSpec model = VggSpec.of(config).withClasses(TinyImageFolder.CLASSES).withWidth(1.0 / 16).withCrop(32);
         Recipe recipe = Recipe.paper().withBatchSize(10).withLearningRate(0.01f).withMaxEpochs(EPOCHS)
                 .withSchedule(new LearningRateSchedule.Milestones(List.of(2)));
-        return new RunSpec(new DataSpec("imagefolder:" + data, 0, 20, 0, 3), model, TrainScale.fixed(256),
-                true, true, new Start.FromScratch(Initialisation.GLOROT), recipe, seed);
+        return RunSpec.builder().data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data).withValidationImages(20).withSplitSeed(3)).model(model)
+                .paperScale(TrainScale.fixed(256)).start(new Start.FromScratch(Initialisation.GLOROT)).recipe(recipe)
+                .seed(seed).build();
     }
 
     static void trainAndEvaluate(Path data, Path results, Progress progress) throws IOException {

@@ -26,7 +26,8 @@ class ComputeThroughputTest {
     void fedAndPremadeBlocksAlternateAcrossTheEndsOfEpochs() throws Exception {
         TinyImageFolder.write(data, 5, 1);
         DatasetSplits splits = Datasets.imageFolder(data, 0, 1);
-        VggSpec spec = new VggSpec(VggConfig.A, TinyImageFolder.CLASSES, 3, 0.0625, TinyImageFolder.SIZE);
+        VggSpec spec = VggSpec.of(VggConfig.A).withClasses(TinyImageFolder.CLASSES).withWidth(0.0625)
+                .withCrop(TinyImageFolder.SIZE);
         Augmentation augmentation = Augmentation.paper(TrainScale.jittered(37, 73), TinyImageFolder.SIZE);
         try (TrainingBatches batches = new TrainingBatches(splits.train(), Preprocessing.of(splits.train()),
                 augmentation, 4, 3)) {

@@ -122,10 +122,10 @@ class NativeArrayLeakTest {
     }
 
     private RunSpec run(VggConfig config, Start start, long seed) {
-        VggSpec model = new VggSpec(config, TinyImageFolder.CLASSES, 3, 1.0 / 16, 32);
+        VggSpec model = VggSpec.of(config).withClasses(TinyImageFolder.CLASSES).withWidth(1.0 / 16).withCrop(32);
         Recipe recipe = Recipe.paper().withBatchSize(8).withLearningRate(0.01f).withMaxEpochs(1)
                 .withSchedule(new LearningRateSchedule.Milestones(List.of()));
-        return new RunSpec(new DataSpec("imagefolder:" + data, 0, 8, 0, 3), model, TrainScale.fixed(256),
-                true, false, start, recipe, seed);
+        return RunSpec.builder().data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data).withValidationImages(8).withSplitSeed(3)).model(model)
+                .paperScale(TrainScale.fixed(256)).colourShift(false).start(start).recipe(recipe).seed(seed).build();
     }
 }

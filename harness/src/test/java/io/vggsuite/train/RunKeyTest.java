@@ -41,8 +41,8 @@ class RunKeyTest {
     }
 
     private static RunSpec spec(VggConfig config, TrainScale scale, Start start, long seed) {
-        return new RunSpec(new DataSpec("cifar10", 5000, 1000, 2500, 3), VggSpec.cifar(config, 0.25), scale,
-                true, false, start, Recipe.paper(), seed);
+        return RunSpec.builder().data(DataSpec.of(DataSpec.CIFAR10).withTrainImages(5000).withValidationImages(1000).withTestImages(2500).withSplitSeed(3)).model(VggSpec.cifar(config, 0.25))
+                .paperScale(scale).colourShift(false).start(start).recipe(Recipe.paper()).seed(seed).build();
     }
 
     private static final RunSpec A = spec(VggConfig.A, TrainScale.fixed(256),
@@ -96,9 +96,7 @@ class RunKeyTest {
     /** Two runs that differ only in width must not share a baseline row. */
     @Test
     void runsThatDifferOnlyInWidthHaveDifferentMetricNames() {
-        RunSpec wider = new RunSpec(D.data(), new VggSpec(D.model().config(), D.model().numClasses(),
-                D.model().inputChannels(), 0.5, D.model().cropSize()), D.paperScale(), D.flip(), D.colourShift(),
-                D.start(), D.recipe(), D.seed());
+        RunSpec wider = D.toBuilder().model(D.model().withWidth(0.5)).build();
         assertEquals("D w1/2 S256 warm-start-A", MetricNames.run(wider.key()));
         assertNotEquals(MetricNames.run(D.key()), MetricNames.run(wider.key()));
     }
@@ -123,12 +121,13 @@ class RunKeyTest {
 
     @Test
     void theTrainerWritesTheKeyOnceAndGivesItToACachedFolderThatLacksIt() throws IOException {
-        RunSpec spec = new RunSpec(new DataSpec("imagefolder:" + data, 0, 40, 0, 3),
-                new VggSpec(VggConfig.A, TinyImageFolder.CLASSES, 3, 1.0 / 16, 32), TrainScale.fixed(256), true,
-                false, new Start.FromScratch(Initialisation.GLOROT),
-                Recipe.paper().withBatchSize(10).withLearningRate(0.01f).withMaxEpochs(1)
-                        .withSchedule(new LearningRateSchedule.Milestones(List.of())),
-                5);
+        RunSpec spec = RunSpec.builder().data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data).withValidationImages(40).withSplitSeed(3))
+                .model(VggSpec.of(VggConfig.A).withClasses(TinyImageFolder.CLASSES).withWidth(1.0 / 16).withCrop(32))
+                .paperScale(TrainScale.fixed(256)).colourShift(false)
+                .start(new Start.FromScratch(Initialisation.GLOROT))
+                .recipe(Recipe.paper().withBatchSize(10).withLearningRate(0.01f).withMaxEpochs(1)
+                        .withSchedule(new LearningRateSchedule.Milestones(List.of())))
+                .seed(5).build();
         RunTrainer trainer = RunTrainer.into(results, new DataCatalog(), CentreCropValidation.INSTANCE)
                 .withProvenance(RunProvenance.forBudget("test"));
         TrainedRun run = trainer.train(spec);

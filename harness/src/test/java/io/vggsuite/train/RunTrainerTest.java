@@ -41,11 +41,12 @@ class RunTrainerTest {
     }
 
     static RunSpec tinyRun(float learningRate, int epochs, double width) {
-        VggSpec model = new VggSpec(VggConfig.A, TinyImageFolder.CLASSES, 3, width, 32);
+        VggSpec model = VggSpec.of(VggConfig.A).withClasses(TinyImageFolder.CLASSES).withWidth(width).withCrop(32);
         Recipe recipe = Recipe.paper().withBatchSize(10).withLearningRate(learningRate).withMaxEpochs(epochs)
                 .withSchedule(new LearningRateSchedule.Milestones(List.of()));
-        return new RunSpec(new DataSpec("imagefolder:" + data, 0, 40, 0, 3), model, TrainScale.fixed(256),
-                true, false, new Start.FromScratch(Initialisation.GLOROT), recipe, 5);
+        return RunSpec.builder().data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data).withValidationImages(40).withSplitSeed(3)).model(model)
+                .paperScale(TrainScale.fixed(256)).colourShift(false)
+                .start(new Start.FromScratch(Initialisation.GLOROT)).recipe(recipe).seed(5).build();
     }
 
     private RunTrainer trainer() {

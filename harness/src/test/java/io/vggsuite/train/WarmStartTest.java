@@ -91,7 +91,7 @@ class WarmStartTest {
 
     private static VggNet built(NDManager manager, VggConfig config, int seed) {
         manager.getEngine().setRandomSeed(seed);
-        VggNet net = VggBuilder.build(new VggSpec(config, 10, 3, 1.0 / 8, 32));
+        VggNet net = VggBuilder.build(VggSpec.of(config).withClasses(10).withWidth(1.0 / 8).withCrop(32));
         Initialisation.PAPER_NORMAL.applyTo(net);
         net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
         return net;

@@ -19,7 +19,7 @@ final class ParameterCounts {
     private ParameterCounts() {}
 
     static ParameterTable.Counted imagenet(VggConfig config) {
-        VggSpec spec = VggSpec.imagenet(config);
+        VggSpec spec = VggSpec.of(config);
         try (NDManager manager = NDManager.newBaseManager()) {
             VggNet net = VggBuilder.build(spec);
             Initialisation.GLOROT.applyTo(net);

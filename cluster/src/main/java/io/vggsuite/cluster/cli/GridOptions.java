@@ -34,8 +34,8 @@ final class GridOptions {
     Budget budget() {
         Budget named = Budget.named(budget, imagenet).withSeeds(seeds);
         DataSpec d = named.data();
-        return named.withData(new DataSpec(d.dataset(), trainImages != null ? trainImages : d.trainImages(),
-                validationImages != null ? validationImages : d.validationImages(),
-                testImages != null ? testImages : d.testImages(), d.splitSeed()));
+        return named.withData(d.withTrainImages(trainImages != null ? trainImages : d.trainImages())
+                .withValidationImages(validationImages != null ? validationImages : d.validationImages())
+                .withTestImages(testImages != null ? testImages : d.testImages()));
     }
 }

@@ -13,6 +13,10 @@ import java.util.List;
  * How a net's weights start (Section 3.1). Biases always start at zero, as in the paper. The
  * paper's third option, warm-starting a deeper net from a trained net A, copies trained weights
  * and so lives with the trainer.
+ *
+ * <p>Only weight layers are drawn. The batch normalisation of {@link Normalisation#BATCH_NORM}
+ * keeps its own start, scale 1 and shift 0 (running mean 0, variance 1), as torchvision's
+ * {@code vgg*_bn}: so each normalised layer starts as the identity on standardised outputs.
  */
 public enum Initialisation {
     /**

@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 
 /** Turns a {@link VggSpec} into a {@link VggNet}: the one place Table 1 becomes blocks. */
@@ -23,11 +24,16 @@ public final class VggBuilder {
     private static void addLayer(SequentialBlock features, Layer layer, VggSpec spec) {
         if (layer instanceof Layer.Conv conv) {
             features.add(Conv2d.builder()
-                            .setKernelShape(new Shape(conv.kernel(), conv.kernel()))
-                            .optPadding(new Shape(conv.padding(), conv.padding()))
-                            .setFilters(spec.scaledFilters(conv.filters()))
-                            .build())
-                    .add(Activation.reluBlock());
+                    .setKernelShape(new Shape(conv.kernel(), conv.kernel()))
+                    .optPadding(new Shape(conv.padding(), conv.padding()))
+                    .setFilters(spec.scaledFilters(conv.filters()))
+                    .build());
+            if (spec.normalisation() == Normalisation.BATCH_NORM) {
+                // DJL's defaults are torchvision's BatchNorm2d: channel axis 1 of NCHW, ε = 1e-5,
+                // running statistics moving by a tenth per batch (DJL's momentum 0.9 is the share kept).
+                features.add(BatchNorm.builder().build());
+            }
+            features.add(Activation.reluBlock());
         } else if (layer instanceof Layer.Lrn) {
             features.add(new LocalResponseNorm());
         } else {

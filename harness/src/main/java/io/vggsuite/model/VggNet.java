@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -46,18 +47,39 @@ public final class VggNet extends AbstractBlock {
         return convs;
     }
 
+    /**
+     * The batch normalisation layers in order, one after each of {@link #convLayers()} (same index)
+     * for {@link Normalisation#BATCH_NORM}, none for {@link Normalisation#NONE}.
+     */
+    public List<BatchNorm> batchNormLayers() {
+        List<BatchNorm> norms = new ArrayList<>();
+        for (Block block : features.getChildren().values()) {
+            if (block instanceof BatchNorm norm) {
+                norms.add(norm);
+            }
+        }
+        return norms;
+    }
+
     public ClassifierHead head() {
         return head;
     }
 
-    /** Weight layers counted from the built blocks: every WEIGHT parameter is one layer. */
+    /**
+     * Weight layers counted from the built blocks: every WEIGHT parameter is one layer. Batch
+     * normalisation adds none, as the paper's depth counts only convolutions and FC layers: its
+     * scale is a GAMMA parameter, its shift BETA, its statistics RUNNING_MEAN and RUNNING_VAR.
+     */
     public int weightLayerCount() {
         return (int) getParameters().values().stream()
                 .filter(p -> p.getType() == Parameter.Type.WEIGHT)
                 .count();
     }
 
-    /** Trainable parameters (weights and biases); the block must be initialised. */
+    /**
+     * Trainable parameters (weights, biases, and batch normalisation's scale and shift); the block
+     * must be initialised. Batch normalisation's running statistics are not trained, so not counted.
+     */
     public long parameterCount() {
         return getParameters().values().stream()
                 .filter(Parameter::requiresGradient)

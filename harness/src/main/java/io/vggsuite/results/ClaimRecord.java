@@ -6,7 +6,8 @@ import java.util.Objects;
  * One row of {@code claims.csv}: one declared claim and what our runs say about it. The file
  * carries everything the report shows, so the report needs no knowledge of the declarations.
  *
- * @param id the claim's number (1–12 for the paper's claims)
+ * @param id the claim's number: 1–12 for the paper's claims, from {@link #FIRST_BEYOND_THE_PAPER}
+ *     for ablations the paper did not run
  * @param claim the claim in a sentence
  * @param paperEvidence the paper's numbers behind it
  * @param kind "superiority", "equivalence (margin ±1.0)" or "trainability"
@@ -14,13 +15,31 @@ import java.util.Objects;
  * @param effect our effect in points, positive agreeing with the claim; {@code NaN} if none
  * @param low lower end of our effect's 95% confidence interval; {@code NaN} if none
  * @param high upper end of that interval; {@code NaN} if none
- * @param pHolm the claim's p-value after Holm's correction over the claims of the folder; {@code NaN} if no test
+ * @param pHolm the claim's p-value after Holm's correction over its family of the folder (the paper's
+ *     claims, or the ablations beyond the paper); {@code NaN} if no test
  * @param mde the minimum detectable effect at this budget, in points; {@code NaN} if none
  * @param verdict the outcome
  * @param ourEvidence our numbers behind the verdict, and how they were tested
  */
 public record ClaimRecord(int id, String claim, String paperEvidence, String kind, double paperEffect, double effect,
         double low, double high, double pHolm, double mde, Verdict verdict, String ourEvidence) {
+
+    /**
+     * The first id of a claim about an ablation the paper did not run (batch normalisation, other
+     * widths). Such claims are a family of their own for Holm's correction, so adding one never
+     * moves a verdict on the paper's claims, and the report prints them apart, marked as beyond
+     * the paper.
+     */
+    public static final int FIRST_BEYOND_THE_PAPER = 101;
+
+    /** Whether claim {@code id} is about an ablation beyond the paper. */
+    public static boolean beyondThePaper(int id) {
+        return id >= FIRST_BEYOND_THE_PAPER;
+    }
+
+    public boolean beyondThePaper() {
+        return beyondThePaper(id);
+    }
 
     public ClaimRecord {
         Objects.requireNonNull(claim, "claim");

@@ -1,6 +1,7 @@
 package io.vggsuite.results;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The column names of every results CSV file, in file order: the one place they are spelled. */
 public final class Columns {
@@ -57,9 +58,14 @@ public final class Columns {
     public static final String VALIDATION_IMAGES = "validation_images";
     public static final String TEST_IMAGES = "test_images";
     public static final String SPLIT_SEED = "split_seed";
+    /** {@code io.vggsuite.model.Normalisation} by name: NONE (the paper) or BATCH_NORM. */
+    public static final String NORMALISATION = "normalisation";
 
     public static final String MEMBERS = "members";
     public static final String LABEL = "label";
+    /** One side of a claim's comparison, as its evidence names it. */
+    public static final String ARM = "arm";
+    public static final String RUN_IDS = "run_ids";
 
     /** {@code epochs.csv}. */
     public static final List<String> EPOCHS = List.of(EPOCH, LEARNING_RATE, TRAIN_LOSS, TRAIN_TOP1_ERROR,
@@ -69,15 +75,25 @@ public final class Columns {
     public static final List<String> FINAL =
             List.of(METHOD, TEST_SCALES, PAPER_TEST_SCALES, TOP1_ERROR, TOP5_ERROR, IMAGES);
 
-    /** {@code key.csv} of a run folder: one row, the {@link RunKey}. */
-    public static final List<String> KEY = List.of(RUN_ID, CONFIG, WIDTH, CROP, PAPER_TRAIN_SCALE, TRAIN_SCALE,
-            START_KIND, START, INITIALISATION, PARENT_RUN_ID, SEED, DATASET, TRAIN_IMAGES, VALIDATION_IMAGES,
-            TEST_IMAGES, SPLIT_SEED);
+    /**
+     * {@code key.csv} as written before {@link #NORMALISATION} existed: still read, as a run without
+     * normalisation (every run then was one), so folders trained before need no rewriting.
+     */
+    public static final List<String> KEY_WITHOUT_NORMALISATION = List.of(RUN_ID, CONFIG, WIDTH, CROP,
+            PAPER_TRAIN_SCALE, TRAIN_SCALE, START_KIND, START, INITIALISATION, PARENT_RUN_ID, SEED, DATASET,
+            TRAIN_IMAGES, VALIDATION_IMAGES, TEST_IMAGES, SPLIT_SEED);
+
+    /** {@code key.csv} of a run folder: one row, the {@link RunKey}; new columns go last. */
+    public static final List<String> KEY = Stream.concat(KEY_WITHOUT_NORMALISATION.stream(), Stream.of(NORMALISATION))
+            .toList();
 
     /** {@code claims.csv}. */
     public static final List<String> CLAIMS =
             List.of(CLAIM_ID, CLAIM, PAPER_EVIDENCE, KIND, PAPER_EFFECT, EFFECT, EFFECT_LOW, EFFECT_HIGH,
                     P_HOLM, MDE, VERDICT, OUR_EVIDENCE);
+
+    /** {@code arms.csv}: one {@link ArmRecord} per measured side of a judged claim. */
+    public static final List<String> ARMS = List.of(CLAIM_ID, ARM, RUN_IDS, TOP1_ERROR, TOP5_ERROR);
 
     /** {@code fusion.csv}. */
     public static final List<String> FUSION =

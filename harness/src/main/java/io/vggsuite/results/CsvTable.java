@@ -46,6 +46,11 @@ final class CsvTable {
             return record.get(columns.indexOf(column));
         }
 
+        /** Whether this row's file has {@code column}: false for a column its (older) layout lacks. */
+        boolean has(String column) {
+            return columns.contains(column);
+        }
+
         int integer(String column) {
             String cell = text(column);
             try {
@@ -103,9 +108,22 @@ final class CsvTable {
 
     /** Every row of the file; an absent file has none. Any deviation from the format names the file and line. */
     static <T> List<T> read(Path file, List<String> columns, Function<Row, T> toRecord) {
+        return read(file, columns, List.of(), toRecord);
+    }
+
+    /**
+     * Like {@link #read(Path, List, Function)} for a file whose columns grew: the header may also be
+     * one of {@code olderHeaders} (the layouts written before), and each row is then read by the
+     * header its file has, so {@code toRecord} asks {@link Row#has} for a column added later and
+     * supplies the value files without it meant. Any other header is still an error naming the
+     * current one.
+     */
+    static <T> List<T> read(Path file, List<String> columns, List<List<String>> olderHeaders,
+            Function<Row, T> toRecord) {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
             List<T> rows = new ArrayList<>();
+            List<String> layout = columns;
             boolean header = true;
             for (CSVRecord record : parser) {
                 // Cells never hold line breaks we write ourselves except in free text, so the record
@@ -113,17 +131,18 @@ final class CsvTable {
                 long line = record.getRecordNumber();
                 List<String> cells = record.toList();
                 if (header) {
-                    if (!cells.equals(columns)) {
+                    if (!cells.equals(columns) && !olderHeaders.contains(cells)) {
                         throw new ResultsFileException(file, line,
                                 "header is " + cells + ", expected " + columns);
                     }
+                    layout = cells;
                     header = false;
-                } else if (cells.size() != columns.size()) {
-                    throw new ResultsFileException(file, line, "expected " + columns.size()
-                            + " cells (" + String.join(",", columns) + "), found " + cells.size()
+                } else if (cells.size() != layout.size()) {
+                    throw new ResultsFileException(file, line, "expected " + layout.size()
+                            + " cells (" + String.join(",", layout) + "), found " + cells.size()
                             + "; the file may be truncated");
                 } else {
-                    rows.add(toRecord.apply(new Row(file, line, columns, record)));
+                    rows.add(toRecord.apply(new Row(file, line, layout, record)));
                 }
             }
             if (header) {

@@ -17,10 +17,12 @@ public final class MetricNames {
 
     /**
      * "D w1/4 S[256;512] fine-tune": configuration, width, paper training scale and start, as the
-     * paper names rows (plus the width, which the paper never varied), read from the run's key.
+     * paper names rows (plus the width, which the paper never varied), read from the run's key. A
+     * net with batch normalisation is "D-BN w1/4 …", so it never shares a metric with the paper's
+     * net; the paper's nets keep their names.
      */
     public static String run(RunKey key) {
-        return key.config().paperName() + " w" + VggSpec.widthLabel(key.width()) + " S" + key.paperScaleLabel() + " "
+        return key.netName() + " w" + VggSpec.widthLabel(key.width()) + " S" + key.paperScaleLabel() + " "
                 + key.start();
     }
 

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * A results folder: {@code runs/} (one {@link RunFolder} each), {@code claims.csv} (one {@link
- * ClaimRecord} per claim of the paper), {@code fusion.csv} (one {@link FusionRecord} per ensemble),
+ * ClaimRecord} per declared claim), {@code arms.csv} (one {@link ArmRecord} per side of a claim's
+ * comparisons), {@code fusion.csv} (one {@link FusionRecord} per ensemble),
  * {@code protocol.csv} (one {@link DepartureRecord} per departure from the paper's protocol) and
  * {@code report/} (the generated report).
  */
@@ -19,6 +20,7 @@ public final class ResultsRoot {
 
     public static final String CLAIMS_FILE = "claims.csv";
     public static final String FUSION_FILE = "fusion.csv";
+    public static final String ARMS_FILE = "arms.csv";
     public static final String PROTOCOL_FILE = "protocol.csv";
     public static final String REPORT_DIR = "report";
 
@@ -116,6 +118,29 @@ public final class ResultsRoot {
                 row.number(Columns.MDE),
                 row.parsed(Columns.VERDICT, Verdict::fromLabel),
                 row.text(Columns.OUR_EVIDENCE)));
+    }
+
+    public Path armsCsv() {
+        return root.resolve(ARMS_FILE);
+    }
+
+    public void writeArms(List<ArmRecord> arms) {
+        CsvTable.write(armsCsv(), Columns.ARMS, arms, a -> List.of(
+                Integer.toString(a.claimId()),
+                a.arm(),
+                CsvTable.texts(a.runIds()),
+                CsvTable.number(a.top1Error()),
+                CsvTable.number(a.top5Error())));
+    }
+
+    /** The measured arms of the judged claims; none when no claims test has written them. */
+    public List<ArmRecord> arms() {
+        return CsvTable.read(armsCsv(), Columns.ARMS, row -> new ArmRecord(
+                row.integer(Columns.CLAIM_ID),
+                row.text(Columns.ARM),
+                row.texts(Columns.RUN_IDS),
+                row.number(Columns.TOP1_ERROR),
+                row.number(Columns.TOP5_ERROR)));
     }
 
     public void writeFusion(List<FusionRecord> fusion) {

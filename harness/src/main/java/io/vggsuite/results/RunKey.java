@@ -2,6 +2,7 @@ package io.vggsuite.results;
 
 import io.vggsuite.data.TrainScale;
 import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.Normalisation;
 import io.vggsuite.model.VggConfig;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,9 @@ import java.util.Optional;
  * @param parentRunId the run a warm start or fine-tune starts from; empty from scratch
  * @param seed the run's seed
  * @param data the images
+ * @param normalisation what follows each convolution: {@link Normalisation#NONE} in the paper's
+ *     nets, {@link Normalisation#BATCH_NORM} in the ablation beyond it; a {@code key.csv} written
+ *     before the column existed reads as NONE
  */
 public record RunKey(
         String runId,
@@ -40,7 +44,8 @@ public record RunKey(
         Optional<Initialisation> initialisation,
         Optional<String> parentRunId,
         long seed,
-        Data data) {
+        Data data,
+        Normalisation normalisation) {
 
     /** Where a run's weights come from (Section 3.1). */
     public enum StartKind {
@@ -70,10 +75,22 @@ public record RunKey(
         Objects.requireNonNull(initialisation, "initialisation");
         Objects.requireNonNull(parentRunId, "parentRunId");
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(normalisation, "normalisation");
         if ((startKind == StartKind.SCRATCH) == parentRunId.isPresent()) {
             throw new IllegalArgumentException("run " + runId + ": a " + startKind
                     + " start " + (parentRunId.isPresent() ? "has no parent run" : "needs its parent run's id"));
         }
+    }
+
+    /**
+     * The net as tables and metric names print it: the paper's name ("D", "B-5×5"), with the
+     * normalisation after a dash when there is one ("D-BN"), so a variant never stands in a row
+     * of the paper's.
+     */
+    public String netName() {
+        return normalisation == Normalisation.NONE
+                ? config.paperName()
+                : config.paperName() + "-" + normalisation.label();
     }
 
     /** The paper's training scale as its tables print it: "256", "[256;512]". */
@@ -100,12 +117,18 @@ public record RunKey(
                 Integer.toString(k.data.trainImages()),
                 Integer.toString(k.data.validationImages()),
                 Integer.toString(k.data.testImages()),
-                Long.toString(k.data.splitSeed())));
+                Long.toString(k.data.splitSeed()),
+                k.normalisation.name()));
     }
 
-    /** @return empty when the file is absent; throws {@link ResultsFileException} naming it when damaged */
+    /**
+     * Reads {@link Columns#KEY}, or {@link Columns#KEY_WITHOUT_NORMALISATION} of a folder trained
+     * before batch normalisation was an option, whose run is then {@link Normalisation#NONE}.
+     *
+     * @return empty when the file is absent; throws {@link ResultsFileException} naming it when damaged
+     */
     static Optional<RunKey> readFrom(java.nio.file.Path file) {
-        List<RunKey> rows = CsvTable.read(file, Columns.KEY, row -> {
+        List<RunKey> rows = CsvTable.read(file, Columns.KEY, List.of(Columns.KEY_WITHOUT_NORMALISATION), row -> {
             try {
                 return new RunKey(
                         row.text(Columns.RUN_ID),
@@ -121,7 +144,10 @@ public record RunKey(
                         row.parsed(Columns.SEED, Long::parseLong),
                         new Data(row.text(Columns.DATASET), row.integer(Columns.TRAIN_IMAGES),
                                 row.integer(Columns.VALIDATION_IMAGES), row.integer(Columns.TEST_IMAGES),
-                                row.parsed(Columns.SPLIT_SEED, Long::parseLong)));
+                                row.parsed(Columns.SPLIT_SEED, Long::parseLong)),
+                        row.has(Columns.NORMALISATION)
+                                ? row.parsed(Columns.NORMALISATION, Normalisation::valueOf)
+                                : Normalisation.NONE);
             } catch (IllegalArgumentException e) {
                 throw new ResultsFileException(file, e.getMessage(), e);
             }

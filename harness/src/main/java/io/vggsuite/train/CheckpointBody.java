@@ -14,10 +14,12 @@ import java.util.Map;
 
 /**
  * What a checkpoint holds after {@link Checkpoint}'s header, written and read only here, in this
- * order: the schedule's state, the last finite training loss, the net's parameters, then the
- * optimizer's momentum buffers by parameter name. The layout is {@link Checkpoint#VERSION}: a
- * change of order or of a field here bumps it there, and files of the older layout are then
- * passed over as "not a checkpoint of this version" (the run restarts rather than misreads).
+ * order: the schedule's state, the last finite training loss, the net's parameters (all of them,
+ * so batch normalisation's running statistics too, which have no gradient), then the optimizer's
+ * momentum buffers by parameter name (trained parameters only). The layout is {@link
+ * Checkpoint#VERSION}: a change of order or of a field here bumps it there, and files of the older
+ * layout are then passed over as "not a checkpoint of this version" (the run restarts rather than
+ * misreads).
  */
 final class CheckpointBody {
 

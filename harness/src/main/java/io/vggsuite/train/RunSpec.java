@@ -5,6 +5,7 @@ import io.vggsuite.data.TrainScale;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.Layer;
 import io.vggsuite.model.LocalResponseNorm;
+import io.vggsuite.model.Normalisation;
 import io.vggsuite.model.VggSpec;
 import io.vggsuite.results.RunKey;
 import java.nio.charset.StandardCharsets;
@@ -169,7 +170,8 @@ public record RunSpec(
         return new RunKey(runId(), model.config(), model.width(), model.cropSize(), papers, ours, kind,
                 start.label(), initialisation, parent, seed,
                 new RunKey.Data(data.dataset(), data.trainImages(), data.validationImages(), data.testImages(),
-                        data.splitSeed()));
+                        data.splitSeed()),
+                model.normalisation());
     }
 
     /**
@@ -207,7 +209,8 @@ public record RunSpec(
     private static CanonicalForm canonical(VggSpec model) {
         return CanonicalForm.of("VggSpec").field("config", model.config().name())
                 .field("numClasses", model.numClasses()).field("inputChannels", model.inputChannels())
-                .field("width", model.width()).field("cropSize", model.cropSize());
+                .field("width", model.width()).field("cropSize", model.cropSize())
+                .fieldUnlessDefault("normalisation", model.normalisation().name(), Normalisation.NONE.name());
     }
 
     private static CanonicalForm canonical(Recipe recipe) {
@@ -242,12 +245,18 @@ public record RunSpec(
         }
     }
 
-    /** Readable and unique: {@code D-S256-glorot-s1-0123456789ab}. */
+    /**
+     * Readable and unique: {@code D-S256-glorot-s1-0123456789ab}, and {@code D-BN-S256-…} for a
+     * net with batch normalisation, so its folder says so (the paper's nets keep their ids).
+     */
     public String runId() {
         String scale = paperScale.isJittered()
                 ? "S" + paperScale.min() + "-" + paperScale.max()
                 : "S" + paperScale.min();
         String config = model.config().name().toUpperCase(Locale.ROOT);
+        if (model.normalisation() != Normalisation.NONE) {
+            config += "-" + model.normalisation().label();
+        }
         return config + "-" + scale + "-" + start.label() + "-s" + seed + "-" + hash();
     }
 }

@@ -4,7 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.util.Pair;
 import io.vggsuite.model.Layer;
+import io.vggsuite.model.Normalisation;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.model.VggNet;
 import java.util.ArrayList;
@@ -24,6 +27,13 @@ import java.util.List;
  * second of stage 3, has no counterpart), each 3×3 kernel centred in a 5×5 kernel of zeros. With
  * padding 2 instead of 1 such a layer computes exactly A's layer, as B's copied layers do.
  * Every layer not copied is drawn from the run's random initialisation.
+ *
+ * <p>Parent and target must agree on {@link Normalisation}: a net trained without batch
+ * normalisation computes something else than the same weights followed by it, so a copy across
+ * the two is refused rather than made. Between two {@link Normalisation#BATCH_NORM} nets, the batch
+ * normalisation after each copied conv layer is copied with it (scale, shift and running
+ * statistics), so the copied layer computes what it computed in A; the others keep their defaults
+ * (scale 1, shift 0, mean 0, variance 1). A fine-tune ({@link #everything}) copies them all.
  */
 final class WarmStart {
 
@@ -52,11 +62,17 @@ final class WarmStart {
 
     /** A's first four conv layers (by role, see {@link #convCopies}) and fc6–fc8 into {@code target}. */
     static void fromNetA(VggNet netA, VggNet target) {
+        requireSameNormalisation(netA, target, "warm-start");
         List<Conv2d> convsOfA = netA.convLayers();
         List<Conv2d> convsOfTarget = target.convLayers();
+        List<BatchNorm> normsOfA = netA.batchNormLayers();
+        List<BatchNorm> normsOfTarget = target.batchNormLayers();
         for (Copy copy : convCopies(target.spec().config())) {
-            copy(convsOfA.get(copy.fromA()), convsOfTarget.get(copy.toTarget()),
-                    "conv layer " + (copy.fromA() + 1) + " of A");
+            String what = "conv layer " + (copy.fromA() + 1) + " of A";
+            copy(convsOfA.get(copy.fromA()), convsOfTarget.get(copy.toTarget()), what);
+            if (target.spec().normalisation() == Normalisation.BATCH_NORM) {
+                copyAll(normsOfA.get(copy.fromA()), normsOfTarget.get(copy.toTarget()), "batch norm after " + what);
+            }
         }
         for (int i = 0; i < VggConfig.FC_LAYERS; i++) {
             copy(netA.head().layers().get(i), target.head().layers().get(i), "fc" + (6 + i) + " of A");
@@ -65,6 +81,7 @@ final class WarmStart {
 
     /** Every parameter of {@code parent} into {@code target}, which must have the same shape. */
     static void everything(VggNet parent, VggNet target) {
+        requireSameNormalisation(parent, target, "fine-tune");
         List<Parameter> from = parent.getParameters().values();
         List<Parameter> to = target.getParameters().values();
         if (from.size() != to.size()) {
@@ -76,7 +93,25 @@ final class WarmStart {
         }
     }
 
-    /** (stage, position within stage) of every conv layer, stages separated by max-pools. */
+    /** @throws IllegalArgumentException naming both normalisations when they differ */
+    private static void requireSameNormalisation(VggNet parent, VggNet target, String how) {
+        Normalisation from = parent.spec().normalisation();
+        Normalisation to = target.spec().normalisation();
+        if (from != to) {
+            throw new IllegalArgumentException("cannot " + how + " " + target + " from " + parent
+                    + ": the parent's normalisation is " + from + ", the target's " + to);
+        }
+    }
+
+    /** Every parameter of one batch normalisation layer (scale, shift, running statistics). */
+    private static void copyAll(BatchNorm from, BatchNorm to, String what) {
+        for (Pair<String, Parameter> parameter : from.getParameters()) {
+            copyArray(parameter.getValue(), to.getParameters().get(parameter.getKey()),
+                    what + " (" + parameter.getKey() + ")");
+        }
+    }
+
+        /** (stage, position within stage) of every conv layer, stages separated by max-pools. */
     private static List<int[]> convRoles(VggConfig config) {
         List<int[]> roles = new ArrayList<>();
         int stage = 0;

@@ -1,6 +1,7 @@
 package io.vggsuite.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vggsuite.data.TrainScale;
 import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.Normalisation;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.model.VggSpec;
 import io.vggsuite.results.Columns;
@@ -99,6 +101,70 @@ class RunKeyTest {
         RunSpec wider = D.toBuilder().model(D.model().withWidth(0.5)).build();
         assertEquals("D w1/2 S256 warm-start-A", MetricNames.run(wider.key()));
         assertNotEquals(MetricNames.run(D.key()), MetricNames.run(wider.key()));
+    }
+
+    private static final RunSpec D_SCRATCH = spec(VggConfig.D, TrainScale.fixed(256),
+            new Start.FromScratch(Initialisation.GLOROT), 1);
+    /** {@link #D_SCRATCH} with batch normalisation after every convolution. */
+    private static final RunSpec D_BN = D_SCRATCH.toBuilder()
+            .model(D_SCRATCH.model().withNormalisation(Normalisation.BATCH_NORM)).build();
+
+    /** Pinned before normalisation existed: the paper's nets must keep their cached runs. */
+    @Test
+    void aNetWithoutNormalisationKeepsTheRunIdItHadBeforeTheOptionExisted() {
+        assertEquals("D-S256-glorot-s1-473acf1a7656", D_SCRATCH.runId());
+        assertFalse(D_SCRATCH.canonical().contains("normalisation"), D_SCRATCH.canonical());
+        assertEquals(Normalisation.NONE, D_SCRATCH.key().normalisation());
+    }
+
+    @Test
+    void aBatchNormNetIsAnotherRunWhoseIdSaysDBn() {
+        assertTrue(D_BN.runId().startsWith("D-BN-S256-glorot-s1-"), D_BN.runId());
+        assertNotEquals(D_SCRATCH.hash(), D_BN.hash());
+        assertTrue(D_BN.canonical().contains("cropSize=32, normalisation=BATCH_NORM]"), D_BN.canonical());
+        assertEquals(Normalisation.BATCH_NORM, D_BN.key().normalisation());
+    }
+
+    @Test
+    void aBatchNormKeyReadsBackWithItsNormalisationInTheLastColumn() throws IOException {
+        RunFolder folder = RunFolder.at(results, D_BN.runId());
+        folder.writeKey(D_BN.key());
+        List<String> lines = Files.readAllLines(folder.dir().resolve(RunFolder.KEY_FILE));
+        assertTrue(lines.get(0).endsWith("," + Columns.NORMALISATION), lines.get(0));
+        assertTrue(lines.get(1).endsWith(",BATCH_NORM"), lines.get(1));
+        assertEquals(Optional.of(D_BN.key()), folder.key());
+    }
+
+    /** Folders trained before the column existed keep their keys: every run then was the paper's net. */
+    @Test
+    void aKeyFileWrittenBeforeTheNormalisationColumnReadsAsNone() throws IOException {
+        RunFolder folder = RunFolder.at(results, D.runId());
+        folder.writeKey(D.key());
+        Path file = folder.dir().resolve(RunFolder.KEY_FILE);
+        List<String> lines = Files.readAllLines(file);
+        String oldHeader = String.join(",", Columns.KEY_WITHOUT_NORMALISATION);
+        assertEquals(oldHeader + "," + Columns.NORMALISATION, lines.get(0));
+        Files.writeString(file, oldHeader + "\n" + lines.get(1).substring(0, lines.get(1).lastIndexOf(',')) + "\n");
+        assertEquals(Optional.of(D.key()), folder.key());
+        assertEquals(Normalisation.NONE, folder.key().orElseThrow().normalisation());
+    }
+
+    @Test
+    void anUnknownNormalisationIsAnErrorNamingTheFileAndColumn() throws IOException {
+        RunFolder folder = RunFolder.at(results, D_BN.runId());
+        folder.writeKey(D_BN.key());
+        Path file = folder.dir().resolve(RunFolder.KEY_FILE);
+        Files.writeString(file, Files.readString(file).replace(",BATCH_NORM", ",GROUP_NORM"));
+        ResultsFileException e = assertThrows(ResultsFileException.class, folder::key);
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains(Columns.NORMALISATION),
+                e.getMessage());
+    }
+
+    /** A batch-norm run must not share a baseline row with the paper's net it varies. */
+    @Test
+    void aBatchNormRunHasItsOwnMetricNameAndThePaperNetsKeepTheirs() {
+        assertEquals("D-BN w1/4 S256 glorot", MetricNames.run(D_BN.key()));
+        assertEquals("D w1/4 S256 glorot", MetricNames.run(D_SCRATCH.key()));
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.vggsuite.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -13,6 +15,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.Normalisation;
 import io.vggsuite.model.VggBuilder;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.model.VggNet;
@@ -20,6 +23,7 @@ import io.vggsuite.model.VggSpec;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -89,9 +93,59 @@ class WarmStartTest {
         }
     }
 
+    /** A warm start or fine-tune across normalisations would change what the copied layers compute. */
+    @Test
+    void aParentOfAnotherNormalisationIsRefusedNamingBoth() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            VggNet plainA = built(manager, VggConfig.A, Normalisation.NONE, 1);
+            VggNet bnB = built(manager, VggConfig.B, Normalisation.BATCH_NORM, 2);
+            VggNet bnA = built(manager, VggConfig.A, Normalisation.BATCH_NORM, 3);
+            for (Executable copy : List.<Executable>of(() -> WarmStart.fromNetA(plainA, bnB),
+                    () -> WarmStart.everything(bnA, plainA))) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, copy);
+                assertTrue(e.getMessage().contains("NONE") && e.getMessage().contains("BATCH_NORM"), e.getMessage());
+            }
+        }
+    }
+
+    /** Between batch-norm nets a copied conv layer takes its batch norm along; the others keep the defaults. */
+    @Test
+    void theBatchNormOfEachCopiedLayerIsAsAndTheRestStartAtTheirDefaults() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            VggNet a = built(manager, VggConfig.A, Normalisation.BATCH_NORM, 1);
+            // One training-mode pass moves A's running statistics off their start (mean 0, variance 1).
+            a.forward(new ParameterStore(manager, false), new NDList(manager.randomNormal(new Shape(4, 3, 32, 32))), true);
+            VggNet target = built(manager, VggConfig.D, Normalisation.BATCH_NORM, 2);
+            WarmStart.fromNetA(a, target);
+            List<Integer> copiedTo = WarmStart.convCopies(VggConfig.D).stream().map(WarmStart.Copy::toTarget).toList();
+            for (WarmStart.Copy copy : WarmStart.convCopies(VggConfig.D)) {
+                for (String name : List.of("gamma", "beta", "runningMean", "runningVar")) {
+                    assertArrayEquals(batchNorm(a, copy.fromA(), name), batchNorm(target, copy.toTarget(), name),
+                            name + " of conv " + (copy.toTarget() + 1));
+                }
+            }
+            assertFalse(Arrays.equals(new float[batchNorm(a, 0, "runningMean").length], batchNorm(a, 0, "runningMean")));
+            for (int j = 0; j < target.convLayers().size(); j++) {
+                if (!copiedTo.contains(j)) {
+                    float[] mean = batchNorm(target, j, "runningMean");
+                    assertArrayEquals(new float[mean.length], mean, "running mean of conv " + (j + 1));
+                }
+            }
+        }
+    }
+
+    private static float[] batchNorm(VggNet net, int conv, String parameter) {
+        return net.batchNormLayers().get(conv).getParameters().get(parameter).getArray().toFloatArray();
+    }
+
     private static VggNet built(NDManager manager, VggConfig config, int seed) {
+        return built(manager, config, Normalisation.NONE, seed);
+    }
+
+    private static VggNet built(NDManager manager, VggConfig config, Normalisation normalisation, int seed) {
         manager.getEngine().setRandomSeed(seed);
-        VggNet net = VggBuilder.build(VggSpec.of(config).withClasses(10).withWidth(1.0 / 8).withCrop(32));
+        VggNet net = VggBuilder.build(VggSpec.of(config).withClasses(10).withWidth(1.0 / 8).withCrop(32)
+                .withNormalisation(normalisation));
         Initialisation.PAPER_NORMAL.applyTo(net);
         net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
         return net;

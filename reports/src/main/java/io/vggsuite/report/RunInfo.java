@@ -50,9 +50,9 @@ record RunInfo(
         return folder.runId();
     }
 
-    /** The configuration as the paper names it ("B-5×5"). */
+    /** The net as the paper names it ("B-5×5"), with its normalisation if any ("D-BN": in no paper row). */
     Optional<String> config() {
-        return key.map(k -> k.config().paperName());
+        return key.map(RunKey::netName);
     }
 
     /** The paper's training scale this run stands for, as the paper prints it: "256", "[256;512]". */

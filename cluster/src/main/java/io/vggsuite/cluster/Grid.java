@@ -2,6 +2,7 @@ package io.vggsuite.cluster;
 
 import io.vggsuite.ablation.AblationPlan;
 import io.vggsuite.ablation.Budget;
+import io.vggsuite.claims.DeclaredClaims;
 import io.vggsuite.train.DataCatalog;
 import io.vggsuite.train.RunSpec;
 import io.vggsuite.train.Start;
@@ -12,7 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every distinct run of a budget over all its seeds, parents before children, with the one edge
+ * Every distinct run of a budget over all its seeds (the paper's grid and the runs its declared
+ * claims add, {@link DeclaredClaims#runs}), parents before children, with the one edge
  * each run has to the run it starts from (Section 3.1): a warm start from net A, or a fine-tune
  * from the same net at another scale. This is the DAG every scheduler follows.
  */
@@ -33,7 +35,7 @@ public final class Grid {
         for (long seed : budget.seeds()) {
             AblationPlan plan = new AblationPlan(budget, images.train().classes().size(), images.train().channels(),
                     seed);
-            plan.all().forEach(spec -> runs.putIfAbsent(spec.runId(), spec));
+            DeclaredClaims.runs(plan).forEach(spec -> runs.putIfAbsent(spec.runId(), spec));
         }
         return new Grid(budget, runs);
     }

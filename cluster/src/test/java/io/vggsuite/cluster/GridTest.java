@@ -18,9 +18,10 @@ class GridTest {
     private final Grid grid = Grid.of(Budget.SMOKE, new DataCatalog());
 
     @Test
-    void smokeGridHasSixteenRunsParentsFirst() {
+    void smokeGridHasThePapersSixteenRunsAndTheFourBeyondItParentsFirst() {
         List<RunSpec> runs = grid.runs();
-        assertEquals(16, runs.size());
+        // The beyond-the-paper claims bring D and D-BN from Glorot, and A and D at twice the width.
+        assertEquals(16 + 4, runs.size());
         Set<String> seen = new HashSet<>();
         for (RunSpec spec : runs) {
             Grid.parent(spec).ifPresent(p -> assertTrue(seen.contains(p.runId()),
@@ -38,8 +39,8 @@ class GridTest {
         assertTrue(levels.get(1).stream().allMatch(s -> s.start() instanceof Start.WarmStartFromA));
         assertTrue(levels.get(3).stream().allMatch(s -> s.paperScale().isJittered()));
         // B, C, D, E and B-5×5 (Section 4.1's control starts as B does) from A; C, D, E at S = 384
-        // from S = 256; C, D, E jittered from S = 384.
-        assertEquals(11, grid.runs().stream().filter(s -> Grid.parent(s).isPresent()).count(), "edges");
+        // from S = 256; C, D, E jittered from S = 384; D at twice the width from A at twice the width.
+        assertEquals(12, grid.runs().stream().filter(s -> Grid.parent(s).isPresent()).count(), "edges");
     }
 
     @Test

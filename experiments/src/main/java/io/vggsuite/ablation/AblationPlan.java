@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The runs the paper's protocol needs at one budget and seed, and how they start from each other
@@ -37,12 +38,27 @@ public final class AblationPlan {
     private final int classes;
     private final int channels;
     private final long seed;
+    private final UnaryOperator<VggSpec> modelChange;
 
     public AblationPlan(Budget budget, int classes, int channels, long seed) {
+        this(budget, classes, channels, seed, UnaryOperator.identity());
+    }
+
+    private AblationPlan(Budget budget, int classes, int channels, long seed, UnaryOperator<VggSpec> modelChange) {
         this.budget = budget;
         this.classes = classes;
         this.channels = channels;
         this.seed = seed;
+        this.modelChange = modelChange;
+    }
+
+    /**
+     * The same protocol with {@code variant} applied to every net it builds, parents included: an
+     * ablation beyond the paper changes one thing and keeps the paper's protocol around it.
+     */
+    public AblationPlan under(Variant variant) {
+        UnaryOperator<VggSpec> before = modelChange;
+        return new AblationPlan(budget, classes, channels, seed, spec -> variant.apply(before.apply(spec)));
     }
 
     public long seed() {
@@ -75,6 +91,13 @@ public final class AblationPlan {
             add(runs, fromScratch(VggConfig.A, init));
             add(runs, fromScratch(VggConfig.E, init));
         }
+        return new ArrayList<>(runs.values());
+    }
+
+    /** {@code spec} and the runs it starts from, parents first: what must be trained before it. */
+    public static List<RunSpec> lineage(RunSpec spec) {
+        Map<String, RunSpec> runs = new LinkedHashMap<>();
+        add(runs, spec);
         return new ArrayList<>(runs.values());
     }
 
@@ -115,8 +138,8 @@ public final class AblationPlan {
     }
 
     private RunSpec spec(VggConfig config, TrainScale paperScale, Start start, Recipe recipe) {
-        VggSpec model = VggSpec.of(config).withClasses(classes).withInputChannels(channels).withWidth(budget.width())
-                .withCrop(budget.crop());
+        VggSpec model = modelChange.apply(VggSpec.of(config).withClasses(classes).withInputChannels(channels)
+                .withWidth(budget.width()).withCrop(budget.crop()));
         return RunSpec.builder().data(budget.data()).model(model).paperScale(paperScale).start(start).recipe(recipe)
                 .seed(seed).build();
     }

@@ -13,13 +13,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What a budget is about to do, printed before it starts: every run with its epochs, which are
  * already in the cache, and the training time estimated from a short measurement of net A's
  * throughput on this machine scaled by each net's FLOPs.
+ *
+ * @param budget the budget
+ * @param plans one per seed
+ * @param runsOf the runs of one seed's plan: its grid and whatever the declared claims add
+ *     ({@code DeclaredClaims::runs})
+ * @param trainImages training images per epoch
  */
-public record BudgetPlan(Budget budget, List<AblationPlan> plans, int trainImages) {
+public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<AblationPlan, List<RunSpec>> runsOf,
+        int trainImages) {
 
     /** Steps timed to calibrate the estimate (after one untimed one). */
     private static final int CALIBRATION_STEPS = 3;
@@ -34,7 +42,7 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, int trainImage
     public String describe(Path results) {
         Map<String, RunSpec> runs = new LinkedHashMap<>();
         for (AblationPlan plan : plans) {
-            plan.all().forEach(spec -> runs.putIfAbsent(spec.runId(), spec));
+            runsOf.apply(plan).forEach(spec -> runs.putIfAbsent(spec.runId(), spec));
         }
         VggSpec netA = plans.get(0).run(VggConfig.A, AblationPlan.S256).model();
         double imagesPerSecondA = ComputeThroughput.imagesPerSecond(netA,

@@ -11,10 +11,18 @@ public sealed interface Arm {
     /** How the evidence names it: "D [256;512] dense Q {256,384,512}". */
     String label();
 
+    /** The runs it reads: its own, or its members'. */
+    List<RunSelector> runs();
+
     /** One run evaluated by one method at the paper's test scales. */
     record Evaluated(String label, RunSelector run, EvalMethod method, List<Integer> testScales) implements Arm {
         public Evaluated {
             testScales = List.copyOf(testScales);
+        }
+
+        @Override
+        public List<RunSelector> runs() {
+            return List.of(run);
         }
     }
 
@@ -25,6 +33,11 @@ public sealed interface Arm {
             if (members.size() < 2) {
                 throw new IllegalArgumentException("a fusion needs two or more members, got " + members.size());
             }
+        }
+
+        @Override
+        public List<RunSelector> runs() {
+            return members.stream().map(Evaluated::run).toList();
         }
     }
 

@@ -2,14 +2,17 @@ package io.vggsuite.claims;
 
 import io.vggsuite.claims.ClaimStatistics.Estimate;
 import io.vggsuite.eval.Scores;
+import io.vggsuite.results.ArmRecord;
 import io.vggsuite.results.MetricNames;
 import io.vggsuite.results.SeedSpreads;
 import io.vggsuite.results.Verdict;
 import io.vggsuite.train.RunSpec;
 import io.vggsuite.train.TrainedRun;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
@@ -35,6 +38,36 @@ public final class ClaimJudge {
             return equivalence(claim, e);
         }
         return trainability(claim, (ClaimKind.Trainability) kind);
+    }
+
+    /**
+     * Each distinct arm of {@code claim}'s comparisons, measured (top-1 and top-5 error averaged
+     * over the seeds): what the report prints as the claim's own table. Empty for trainability,
+     * whose evidence lists its three runs.
+     */
+    public List<ArmRecord> arms(ClaimDeclaration claim) {
+        List<Comparison> comparisons;
+        if (claim.kind() instanceof ClaimKind.Superiority s) {
+            comparisons = s.comparisons();
+        } else if (claim.kind() instanceof ClaimKind.Equivalence e) {
+            comparisons = List.of(e.comparison());
+        } else {
+            return List.of();
+        }
+        Map<String, ArmRecord> arms = new LinkedHashMap<>();
+        for (Comparison c : comparisons) {
+            for (Arm arm : List.of(c.first(), c.second())) {
+                arms.computeIfAbsent(arm.label(), label -> {
+                    List<Scores> scores = scores(arm);
+                    List<String> runIds = arm.runs().stream()
+                            .flatMap(selector -> measurements.runs(selector).stream())
+                            .map(run -> run.spec().runId()).toList();
+                    return new ArmRecord(claim.id(), label, runIds, mean(scores),
+                            scores.stream().mapToDouble(Scores::top5Error).average().orElse(Double.NaN));
+                });
+            }
+        }
+        return List.copyOf(arms.values());
     }
 
     /** One comparison measured: its estimate and the texts that go into the evidence. */

@@ -9,6 +9,9 @@ public sealed interface ClaimKind {
     /** What {@code claims.csv}'s kind column holds. */
     String label();
 
+    /** Every run the claim reads, as selectors (the runs they start from are implied). */
+    List<RunSelector> runs();
+
     /**
      * "X beats Y": every comparison's first arm has lower error than its second. The claim's
      * p-value is the largest of its comparisons' (an intersection–union test: all must hold).
@@ -24,6 +27,11 @@ public sealed interface ClaimKind {
         @Override
         public String label() {
             return "superiority";
+        }
+
+        @Override
+        public List<RunSelector> runs() {
+            return comparisons.stream().flatMap(c -> c.runs().stream()).toList();
         }
     }
 
@@ -45,6 +53,11 @@ public sealed interface ClaimKind {
         public String label() {
             return String.format(Locale.ROOT, "equivalence (margin ±%.1f)", margin);
         }
+
+        @Override
+        public List<RunSelector> runs() {
+            return comparison.runs();
+        }
     }
 
     /**
@@ -59,6 +72,11 @@ public sealed interface ClaimKind {
         @Override
         public String label() {
             return "trainability";
+        }
+
+        @Override
+        public List<RunSelector> runs() {
+            return List.of(shallow, deep, deepWarm);
         }
     }
 }

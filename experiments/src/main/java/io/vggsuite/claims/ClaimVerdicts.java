@@ -3,13 +3,17 @@ package io.vggsuite.claims;
 import io.vggsuite.results.ClaimRecord;
 import io.vggsuite.results.Verdict;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The rule that turns the measured claims of one report into verdicts. With α = {@link
- * ClaimStatistics#ALPHA} and Holm's correction applied across the claims of the report, once to
- * the claims' p-values and once to the contrary p-values:
+ * ClaimStatistics#ALPHA} and Holm's correction applied across the claims of a family of the report
+ * (the paper's claims; the ablations beyond the paper), once to the claims' p-values and once to
+ * the contrary p-values:
  * <ul>
  *   <li><b>reproduced</b>: the claim's Holm-adjusted p-value is below α (superiority: every
  *       comparison's gap is above 0; equivalence: TOST puts the gap inside ±margin);
@@ -28,7 +32,25 @@ public final class ClaimVerdicts {
 
     private ClaimVerdicts() {}
 
+    /**
+     * The verdicts of {@code judged}, in its order. Holm's correction runs within each family:
+     * the paper's claims, and the ablations beyond the paper ({@link
+     * ClaimRecord#FIRST_BEYOND_THE_PAPER}), so a new ablation never moves a verdict on the paper.
+     */
     public static List<ClaimRecord> decide(List<Judgement> judged) {
+        Map<Boolean, List<Judgement>> families = judged.stream()
+                .collect(Collectors.partitioningBy(j -> ClaimRecord.beyondThePaper(j.claim().id())));
+        Map<Judgement, ClaimRecord> decided = new IdentityHashMap<>();
+        for (List<Judgement> family : families.values()) {
+            List<ClaimRecord> records = decideFamily(family);
+            for (int i = 0; i < family.size(); i++) {
+                decided.put(family.get(i), records.get(i));
+            }
+        }
+        return judged.stream().map(decided::get).toList();
+    }
+
+    private static List<ClaimRecord> decideFamily(List<Judgement> judged) {
         double[] pClaim = judged.stream().mapToDouble(Judgement::pClaim).toArray();
         double[] pContrary = judged.stream().mapToDouble(Judgement::pContrary).toArray();
         double[] holmClaim = ClaimStatistics.holm(pClaim);

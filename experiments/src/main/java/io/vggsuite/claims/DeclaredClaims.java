@@ -1,7 +1,10 @@
 package io.vggsuite.claims;
 
+import io.vggsuite.ablation.AblationPlan;
+import io.vggsuite.train.RunSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -44,5 +47,20 @@ public final class DeclaredClaims {
         }
         claims.sort(Comparator.comparingInt(ClaimDeclaration::id));
         return List.copyOf(claims);
+    }
+
+    /**
+     * Every run of {@code plan}'s grid and every run a declared claim reads (an ablation beyond the
+     * paper brings its own), parents before children, each once: what a budget trains at one seed.
+     */
+    public static List<RunSpec> runs(AblationPlan plan) {
+        Map<String, RunSpec> runs = new LinkedHashMap<>();
+        plan.all().forEach(spec -> runs.putIfAbsent(spec.runId(), spec));
+        for (ClaimDeclaration claim : all()) {
+            for (RunSelector selector : claim.kind().runs()) {
+                AblationPlan.lineage(selector.select(plan)).forEach(spec -> runs.putIfAbsent(spec.runId(), spec));
+            }
+        }
+        return new ArrayList<>(runs.values());
     }
 }

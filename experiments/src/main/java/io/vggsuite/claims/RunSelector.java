@@ -1,6 +1,7 @@
 package io.vggsuite.claims;
 
 import io.vggsuite.ablation.AblationPlan;
+import io.vggsuite.ablation.Variant;
 import io.vggsuite.data.TrainScale;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggConfig;
@@ -24,6 +25,17 @@ public sealed interface RunSelector {
         @Override
         public RunSpec select(AblationPlan plan) {
             return plan.fromScratch(config, init);
+        }
+    }
+
+    /**
+     * The run {@code base} selects, with {@code variant} applied to every net of the protocol
+     * (an ablation beyond the paper: {@link AblationPlan#under}).
+     */
+    record Varied(Variant variant, RunSelector base) implements RunSelector {
+        @Override
+        public RunSpec select(AblationPlan plan) {
+            return base.select(plan.under(variant));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.vggsuite.ablation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.vggsuite.model.Normalisation;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.train.RunSpec;
 import io.vggsuite.train.Start;
@@ -42,5 +43,26 @@ class AblationPlanTest {
     @EnumSource(value = VggConfig.class, names = {"A", "A_LRN"})
     void netAStartsFromTheBudgetsInitialisation(VggConfig config) {
         assertEquals(new Start.FromScratch(Budget.QUICK.randomStart()), PLAN.run(config, AblationPlan.S256).start());
+    }
+
+    /** An ablation beyond the paper changes one thing and keeps the protocol: parents change with it. */
+    @org.junit.jupiter.api.Test
+    void aVariantChangesEveryNetOfTheProtocolParentsIncludedAndLeavesThePlanItCameFromAlone() {
+        Variant batchNorm = new Variant("BN", net -> net.withNormalisation(Normalisation.BATCH_NORM));
+        Variant doubleWidth = new Variant("width ×2", net -> net.withWidth(2 * net.width()));
+        RunSpec dBn = PLAN.under(batchNorm).run(VggConfig.D, AblationPlan.S256);
+        assertEquals(Normalisation.BATCH_NORM, dBn.model().normalisation());
+        Start.WarmStartFromA warm = assertInstanceOf(Start.WarmStartFromA.class, dBn.start());
+        assertEquals(Normalisation.BATCH_NORM, warm.netA().model().normalisation(), "D-BN starts from A-BN");
+
+        RunSpec wide = PLAN.under(doubleWidth).run(VggConfig.D, AblationPlan.JITTERED);
+        assertEquals(0.5, wide.model().width());
+        RunSpec parent = ((Start.FineTune) wide.start()).parent();
+        assertEquals(0.5, parent.model().width(), "the jittered D fine-tunes the S = 384 D of its own width");
+
+        assertEquals(Normalisation.NONE, PLAN.run(VggConfig.D, AblationPlan.S256).model().normalisation());
+        assertEquals(0.25, PLAN.run(VggConfig.D, AblationPlan.S256).model().width());
+        assertEquals(0.25 * 2 * 2, PLAN.under(doubleWidth).under(doubleWidth).run(VggConfig.A, AblationPlan.S256)
+                .model().width(), "variants compose");
     }
 }

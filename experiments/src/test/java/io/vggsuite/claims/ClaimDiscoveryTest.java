@@ -4,17 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vggsuite.ablation.AblationPlan;
+import io.vggsuite.ablation.Budget;
 import io.vggsuite.claims.fixture.TrainingScaleClaim;
+import io.vggsuite.model.Normalisation;
 import io.vggsuite.report.Report;
 import io.vggsuite.results.ClaimRecord;
 import io.vggsuite.results.ResultsRoot;
+import io.vggsuite.train.RunSpec;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,17 +45,40 @@ class ClaimDiscoveryTest {
     }
 
     @Test
-    void theSuiteDeclaresExactlyThePaperClaimsOneToTwelve() {
-        assertEquals(IntStream.rangeClosed(1, 12).boxed().toList(),
+    void theSuiteDeclaresThePapersTwelveClaimsThenItsTwoAblationsBeyondThePaper() {
+        assertEquals(Stream.concat(IntStream.rangeClosed(1, 12).boxed(), Stream.of(101, 102)).toList(),
                 DeclaredClaims.all().stream().map(ClaimDeclaration::id).toList());
-        assertEquals(new PaperClaims().claims(), DeclaredClaims.all());
+        List<ClaimDeclaration> expected = new ArrayList<>(new PaperClaims().claims());
+        expected.addAll(new BeyondPaperClaims().claims());
+        assertEquals(expected, DeclaredClaims.all());
+        assertTrue(new BeyondPaperClaims().claims().stream().allMatch(c -> ClaimRecord.beyondThePaper(c.id())));
+        assertTrue(new PaperClaims().claims().stream().noneMatch(c -> ClaimRecord.beyondThePaper(c.id())));
+    }
+
+    @Test
+    void aPlansRunsAreItsGridPlusTheRunsTheDeclaredClaimsAddParentsFirst() {
+        AblationPlan plan = new AblationPlan(Budget.QUICK, 10, 3, 1);
+        List<RunSpec> runs = DeclaredClaims.runs(plan);
+        assertEquals(plan.all(), runs.subList(0, plan.all().size()), "the paper's grid first, unchanged");
+        List<RunSpec> added = runs.subList(plan.all().size(), runs.size());
+        // D and D-BN from Glorot; A and D at twice the width (D warm-started from that A).
+        assertEquals(4, added.size(), added.toString());
+        assertEquals(1, added.stream().filter(r -> r.model().normalisation() == Normalisation.BATCH_NORM).count());
+        assertEquals(2, added.stream().filter(r -> r.model().width() == 0.5).count());
+        Set<String> seen = new HashSet<>();
+        for (RunSpec run : runs) {
+            for (RunSpec before : AblationPlan.lineage(run)) {
+                assertTrue(before == run || seen.contains(before.runId()), before.runId() + " after " + run.runId());
+            }
+            seen.add(run.runId());
+        }
     }
 
     @Test
     void aClassLoaderWithTheFixtureSeesThePaperClaimsAndTheFixtureOnceInIdOrder() throws IOException {
         try (URLClassLoader loader = withFixture()) {
             List<ClaimDeclaration> all = DeclaredClaims.seenBy(loader);
-            assertEquals(IntStream.rangeClosed(1, 13).boxed().toList(),
+            assertEquals(Stream.concat(IntStream.rangeClosed(1, 13).boxed(), Stream.of(101, 102)).toList(),
                     all.stream().map(ClaimDeclaration::id).toList());
             assertEquals(new TrainingScaleClaim().claims().get(0), all.get(12));
         }

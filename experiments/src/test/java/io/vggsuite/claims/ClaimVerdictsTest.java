@@ -52,6 +52,22 @@ class ClaimVerdictsTest {
     }
 
     @Test
+    void holmCorrectsThePapersClaimsAndTheAblationsBeyondThePaperAsSeparateFamilies() {
+        Judgement borderline = judged(beats(1, 0.5), 1.0, 0.5); // z = 2, p = 0.023: reproduced alone
+        Judgement beyond = judged(beats(ClaimRecord.FIRST_BEYOND_THE_PAPER, Double.NaN), 0.1, 0.5);
+        List<ClaimRecord> both = ClaimVerdicts.decide(List.of(beyond, borderline));
+        // A new ablation never moves a verdict on the paper: claim 1 keeps its unadjusted p.
+        assertEquals(ClaimRecord.FIRST_BEYOND_THE_PAPER, both.get(0).id());
+        assertEquals(Verdict.REPRODUCED, both.get(1).verdict());
+        assertEquals(0.02275, both.get(1).pHolm(), 1e-4);
+        // Within the beyond-the-paper family Holm still applies.
+        Judgement beyond2 = judged(beats(ClaimRecord.FIRST_BEYOND_THE_PAPER + 1, Double.NaN), 1.0, 0.5);
+        List<ClaimRecord> family = ClaimVerdicts.decide(List.of(beyond, beyond2));
+        assertEquals(2 * 0.02275, family.get(1).pHolm(), 1e-4);
+        assertEquals(Verdict.INCONCLUSIVE, family.get(1).verdict());
+    }
+
+    @Test
     void aCapKeepsEvenAClearGapInconclusiveAndSaysWhy() {
         Judgement capped = ClaimJudge.tested(beats(1, 1.0), List.of(new Estimate(5, 0.5, Double.POSITIVE_INFINITY,
                 false)), "e", Optional.of("seed noise unknown: at most inconclusive"));

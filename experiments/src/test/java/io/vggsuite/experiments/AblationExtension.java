@@ -5,6 +5,7 @@ import io.vggsuite.ablation.Budget;
 import io.vggsuite.ablation.BudgetPlan;
 import io.vggsuite.ablation.Departure;
 import io.vggsuite.ablation.ResultsLocation;
+import io.vggsuite.claims.DeclaredClaims;
 import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.results.SeedSpreads;
@@ -60,7 +61,7 @@ final class AblationExtension implements ParameterResolver {
             plans.add(new AblationPlan(budget, images.train().classes().size(), images.train().channels(), seed));
         }
         Progress progress = Progress.forEnvironment();
-        progress.note(new BudgetPlan(budget, plans, images.train().size()).describe(results));
+        progress.note(new BudgetPlan(budget, plans, DeclaredClaims::runs, images.train().size()).describe(results));
         RunTrainer trainer = RunTrainer.into(results, data, CentreCropValidation.INSTANCE)
                 .withProvenance(RunProvenance.forBudget(budget.name()))
                 .withProgress(progress);

@@ -8,6 +8,7 @@ import io.vggsuite.claims.ClaimJudge;
 import io.vggsuite.claims.ClaimVerdicts;
 import io.vggsuite.claims.DeclaredClaims;
 import io.vggsuite.claims.Judgement;
+import io.vggsuite.results.ArmRecord;
 import io.vggsuite.results.ClaimRecord;
 import io.vggsuite.results.ResultsRoot;
 import java.util.ArrayList;
@@ -32,8 +33,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code ClaimSet} listed in the main resources), from the same trained runs as the tables. A claim that does
  * not reproduce is recorded as such in claims.csv; it fails no test (no budget declares a claim as
  * expected to hold until it has been measured to). After the last claim, Holm's correction across
- * all of them decides the verdicts, and claims.csv gets one row per declared claim, "not run"
- * where this session judged none.
+ * each family of them (the paper's; the ablations beyond it) decides the verdicts, claims.csv gets
+ * one row per declared claim, "not run" where this session judged none, and arms.csv one row per
+ * measured side of a judged claim's comparisons (the report's tables for the ablations beyond the
+ * paper).
  */
 @PaperExperiment
 @Order(7)
@@ -77,5 +80,9 @@ class ClaimsTest {
         ResultsRoot root = ResultsRoot.at(ablation.results());
         root.writeClaims(records);
         assertEquals(records, root.claims());
+        ClaimJudge judge = new ClaimJudge(ablation);
+        List<ArmRecord> arms = ablation.judged().stream().flatMap(j -> judge.arms(j.claim()).stream()).toList();
+        root.writeArms(arms);
+        assertEquals(arms, root.arms());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vggsuite.ablation.AblationPlan;
 import io.vggsuite.ablation.Budget;
 import io.vggsuite.ablation.BudgetPlan;
+import io.vggsuite.claims.DeclaredClaims;
 import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.results.RunStatus;
@@ -46,7 +47,8 @@ class ImagenetBudgetTest {
         DataCatalog.Loaded images = data.load(budget.data().withValidationImages(2));
         AblationPlan plan = new AblationPlan(budget.withData(budget.data().withValidationImages(2)),
                 images.train().classes().size(), images.train().channels(), 1);
-        String printed = new BudgetPlan(budget, List.of(plan), images.train().size()).describe(folder.resolve("r"));
+        String printed = new BudgetPlan(budget, List.of(plan), DeclaredClaims::runs, images.train().size())
+                .describe(folder.resolve("r"));
         assertTrue(printed.contains("budget imagenet") && printed.contains("estimated training time"), printed);
         assertEquals(16, plan.all().size(), printed);
 

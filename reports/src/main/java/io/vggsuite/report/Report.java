@@ -11,6 +11,7 @@ import io.vggsuite.report.render.HtmlRenderer;
 import io.vggsuite.report.render.LatexRenderer;
 import io.vggsuite.report.render.MarkdownRenderer;
 import io.vggsuite.results.AtomicFiles;
+import io.vggsuite.results.ClaimRecord;
 import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.results.RunStatus;
 import java.io.IOException;
@@ -85,7 +86,8 @@ public final class Report {
         section(blocks, "Protocol", "sec-protocol");
         blocks.add(ProtocolTable.departures(root.protocol()));
         section(blocks, "Claims", "sec-claims");
-        blocks.add(ClaimsTable.claims(root.claims()));
+        List<ClaimRecord> claims = root.claims();
+        blocks.add(ClaimsTable.claims(claims));
         section(blocks, "Table 2: parameters", "sec-table2");
         blocks.add(ParameterTable.table2(paper, parameterCounts));
         section(blocks, "Table 3: single test scale", "sec-table3");
@@ -100,6 +102,9 @@ public final class Report {
         blocks.add(FilterSizeTable.compare(paper, index));
         section(blocks, "Section 3.1: initialisation", "sec-init");
         blocks.add(InitialisationTable.study(paper, index));
+        section(blocks, "Beyond the paper", "sec-beyond");
+        blocks.addAll(BeyondPaperTables.of(claims.stream().filter(ClaimRecord::beyondThePaper).toList(), root.arms(),
+                index));
         section(blocks, "Plots", "sec-plots");
         blocks.add(Figures.errorVsDepth(paper, index));
         blocks.add(Figures.evaluationMethods(paper, index));

@@ -2,7 +2,9 @@ package io.vggsuite.report;
 
 import io.vggsuite.data.TrainScale;
 import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.Normalisation;
 import io.vggsuite.model.VggConfig;
+import io.vggsuite.results.ArmRecord;
 import io.vggsuite.results.ClaimRecord;
 import io.vggsuite.results.DepartureRecord;
 import io.vggsuite.results.Divergence;
@@ -87,7 +89,18 @@ final class Fixtures {
                 new ClaimRecord(9, "Multi-crop slightly better than dense", "Table 5", "superiority", 0.2, -0.2, -0.3,
                         -0.1, 1.0, 0.1, Verdict.CONTRADICTED, "D: 25.0 vs 25.2 <dense>"),
                 new ClaimRecord(13, "C at S = 384 beats C at S = 256.", "Table 3: 28.1 vs 28.1", "superiority", 0.0,
-                        0.3, -1.2, 1.8, 0.74, 2.9, Verdict.INCONCLUSIVE, "C 384 vs C 256")));
+                        0.3, -1.2, 1.8, 0.74, 2.9, Verdict.INCONCLUSIVE, "C 384 vs C 256"),
+                new ClaimRecord(ClaimRecord.FIRST_BEYOND_THE_PAPER, "Batch normalisation lowers D's error.",
+                        "Beyond the paper (Ioffe & Szegedy, 2015).", "superiority", Double.NaN, 3.1, 1.2, 5.0, 0.004,
+                        1.9, Verdict.REPRODUCED, "D-BN 24.5 vs D 27.6"),
+                new ClaimRecord(ClaimRecord.FIRST_BEYOND_THE_PAPER + 1, "Twice the width lowers D's error.",
+                        "Beyond the paper.", "superiority", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, Verdict.NOT_RUN, "not judged in this session")));
+        root.writeArms(List.of(
+                new ArmRecord(ClaimRecord.FIRST_BEYOND_THE_PAPER, "D-BN from Glorot", List.of("D-BN-S256-glorot-s1-x"),
+                        24.5, 7.9),
+                new ArmRecord(ClaimRecord.FIRST_BEYOND_THE_PAPER, "D from Glorot", List.of(id("D", "256", "glorot", 1)),
+                        27.6, 9.1)));
         return root;
     }
 
@@ -159,7 +172,7 @@ final class Fixtures {
             case FINE_TUNE -> Optional.of(id(config, "256", "warm-start-A", seed));
         };
         return new RunKey(runId, VggConfig.fromName(config), 0.25, 32, scale(paperScale), scale(scale), kind, init,
-                initialisation, parent, seed, new RunKey.Data("cifar10", 0, 1000, 0, 3));
+                initialisation, parent, seed, new RunKey.Data("cifar10", 0, 1000, 0, 3), Normalisation.NONE);
     }
 
     /** "256", "[256;512]" or "37-73" as a scale. */

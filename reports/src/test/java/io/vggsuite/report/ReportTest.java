@@ -102,7 +102,7 @@ class ReportTest {
                 columns = -1;
             }
         }
-        assertEquals(10, tables);
+        assertEquals(12, tables);
     }
 
     @Test

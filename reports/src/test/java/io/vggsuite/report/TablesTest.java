@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vggsuite.report.paper.PaperValues;
+import io.vggsuite.report.render.Document.Block;
 import io.vggsuite.report.render.Document.Cell;
+import io.vggsuite.report.render.Document.Paragraph;
 import io.vggsuite.report.render.Document.Table;
+import io.vggsuite.results.ClaimRecord;
 import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.results.RunFolder;
@@ -131,7 +134,7 @@ class TablesTest {
     }
 
     @Test
-    void claimsTableShowsEveryRowOfClaimsCsvWithEffectIntervalHolmMdeAndVerdict() {
+    void claimsTableShowsEveryRowOfClaimsCsvBelowTheAblationsBeyondThePaperWithEffectIntervalHolmMdeAndVerdict() {
         Table table = ClaimsTable.claims(root.claims());
         assertEquals(List.of("1", "2", "3", "4", "6", "9", "13"),
                 table.rows().stream().map(r -> r.get(0).text()).toList());
@@ -211,5 +214,18 @@ class TablesTest {
 
     private static List<String> texts(List<Cell> cells) {
         return cells.stream().map(Cell::text).toList();
+    }
+
+    @Test
+    void beyondThePaperSectionShowsItsClaimsApartAndOneTablePerMeasuredClaimFromArmsCsv() {
+        List<ClaimRecord> beyond = root.claims().stream().filter(ClaimRecord::beyondThePaper).toList();
+        List<Block> blocks = BeyondPaperTables.of(beyond, root.arms(), RunIndex.read(root));
+        Table claims = (Table) blocks.get(0);
+        assertEquals(List.of("101", "102"), claims.rows().stream().map(r -> r.get(0).text()).toList());
+        Table arms = (Table) blocks.get(1);
+        assertEquals(List.of("D-BN from Glorot 24.5 7.9", "D from Glorot 27.6 9.1"), arms.rows().stream()
+                .map(r -> r.get(0).text() + " " + r.get(2).text() + " " + r.get(3).text()).toList());
+        assertTrue(arms.notes().contains(BeyondPaperTables.MARK));
+        assertTrue(((Paragraph) blocks.get(2)).text().contains("No arm of it was measured"), blocks.get(2).toString());
     }
 }

@@ -31,6 +31,15 @@ public final class ClaimJudge {
 
     public Judgement judge(ClaimDeclaration claim) {
         ClaimKind kind = claim.kind();
+        if (!(kind instanceof ClaimKind.Trainability)) {
+            List<String> diverged = diverged(kind.runs());
+            if (!diverged.isEmpty()) {
+                // A diverged run has no model to score: the claim cannot be measured at this budget.
+                return new Judgement(claim, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        Optional.empty(), Optional.of(Verdict.INCONCLUSIVE), "not measurable at this budget: "
+                                + String.join("; ", diverged) + " (plain SGD at the paper's 10⁻², Section 3.1)");
+            }
+        }
         if (kind instanceof ClaimKind.Superiority s) {
             return superiority(claim, s);
         }
@@ -58,16 +67,29 @@ public final class ClaimJudge {
         for (Comparison c : comparisons) {
             for (Arm arm : List.of(c.first(), c.second())) {
                 arms.computeIfAbsent(arm.label(), label -> {
+                    List<TrainedRun> runs = arm.runs().stream()
+                            .flatMap(selector -> measurements.runs(selector).stream()).toList();
+                    List<String> runIds = runs.stream().map(run -> run.spec().runId()).toList();
+                    if (runs.stream().anyMatch(TrainedRun::diverged)) {
+                        return new ArmRecord(claim.id(), label, runIds, Double.NaN, Double.NaN);
+                    }
                     List<Scores> scores = scores(arm);
-                    List<String> runIds = arm.runs().stream()
-                            .flatMap(selector -> measurements.runs(selector).stream())
-                            .map(run -> run.spec().runId()).toList();
                     return new ArmRecord(claim.id(), label, runIds, mean(scores),
                             scores.stream().mapToDouble(Scores::top5Error).average().orElse(Double.NaN));
                 });
             }
         }
         return List.copyOf(arms.values());
+    }
+
+    /** "A-LRN w1/4 S256 glorot (seed 1) diverged at epoch 1 (last finite loss 1.95)", one per diverged run. */
+    private List<String> diverged(List<RunSelector> selectors) {
+        return selectors.stream().distinct().flatMap(selector -> measurements.runs(selector).stream())
+                .filter(TrainedRun::diverged)
+                .map(run -> String.format(Locale.ROOT, "%s (seed %d) diverged at epoch %d (last finite loss %.3g)",
+                        MetricNames.run(run.spec().key()), run.spec().seed(), run.divergence().get().epoch(),
+                        run.divergence().get().lastFiniteLoss()))
+                .distinct().toList();
     }
 
     /** One comparison measured: its estimate and the texts that go into the evidence. */

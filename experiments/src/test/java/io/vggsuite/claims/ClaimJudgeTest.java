@@ -8,6 +8,7 @@ import io.vggsuite.ablation.Budget;
 import io.vggsuite.eval.Scores;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggConfig;
+import io.vggsuite.results.ArmRecord;
 import io.vggsuite.results.ClaimRecord;
 import io.vggsuite.results.Divergence;
 import io.vggsuite.results.EvalMethod;
@@ -113,6 +114,20 @@ class ClaimJudgeTest {
                 assertEquals(Optional.of("seed noise unknown: at most inconclusive"), j.cap(), claim.id() + "");
             }
         }
+    }
+
+    /** Seen at the quick budget: A-LRN diverged at seed 1, so claim 1 had nothing to compare. */
+    @Test
+    void aClaimWhoseRunDivergedIsInconclusiveNamingTheRunAndItsArmHasNoNumbers() {
+        ClaimJudge judge = new ClaimJudge(measurements(List.of(1L), r -> false,
+                r -> r.spec().model().config() == VggConfig.A_LRN));
+        ClaimDeclaration claim1 = DeclaredClaims.all().get(0);
+        Judgement j = judge.judge(claim1);
+        assertEquals(Optional.of(Verdict.INCONCLUSIVE), j.decided());
+        assertTrue(j.evidence().contains("A-LRN w1/8 S256 glorot (seed 1) diverged at epoch 2"), j.evidence());
+        List<ArmRecord> arms = judge.arms(claim1);
+        assertEquals(2, arms.size());
+        assertTrue(Double.isNaN(arms.get(1).top1Error()) && !Double.isNaN(arms.get(0).top1Error()), arms.toString());
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.vggsuite.results.RunStatus;
 import io.vggsuite.train.TrainedRun;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,10 +42,10 @@ class InitialisationTest {
 
     @ParameterizedTest(name = "{0} warm-started from A")
     @CsvSource({"B", "E"})
-    @DisplayName("deeper nets warm-started from A train")
-    void warmStartedNetsTrain(VggConfig config, Ablation ablation) {
-        List<TrainedRun> runs = ablation.perSeed(plan -> plan.run(config, AblationPlan.S256));
-        Machinery.trainedWithoutDiverging(ablation, runs);
+    @DisplayName("deeper nets warm-started from A train, or diverge on record")
+    void warmStartedNetsTrainOrDivergeOnRecord(VggConfig config, Ablation ablation, TestReporter reporter) {
+        List<TrainedRun> runs = Machinery.trainedOrDivergedOnRecord(
+                ablation.perSeed(plan -> plan.run(config, AblationPlan.S256)), reporter);
         Machinery.evaluated(ablation, runs,
                 runs.stream().map(run -> ablation.scores(run, EvalMethod.DENSE, List.of(256))).toList());
     }

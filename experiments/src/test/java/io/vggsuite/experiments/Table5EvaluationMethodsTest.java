@@ -8,6 +8,7 @@ import io.vggsuite.results.EvalMethod;
 import io.vggsuite.train.TrainedRun;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,8 +24,10 @@ class Table5EvaluationMethodsTest {
     @CsvSource({"D, DENSE", "D, MULTI_CROP", "D, DENSE_AND_MULTI_CROP",
                 "E, DENSE", "E, MULTI_CROP", "E, DENSE_AND_MULTI_CROP"})
     @DisplayName("each evaluation method of Section 3.2 runs over the three scales")
-    void eachEvaluationMethodRunsOverThreeScales(VggConfig config, EvalMethod method, Ablation ablation) {
-        List<TrainedRun> runs = ablation.perSeed(plan -> plan.run(config, AblationPlan.JITTERED));
+    void eachEvaluationMethodRunsOverThreeScales(VggConfig config, EvalMethod method, Ablation ablation,
+            TestReporter reporter) {
+        List<TrainedRun> runs = Machinery.trainedOrDivergedOnRecord(
+                ablation.perSeed(plan -> plan.run(config, AblationPlan.JITTERED)), reporter);
         List<Scores> scores = runs.stream().map(run -> ablation.scores(run, method, TEST_SCALES)).toList();
         Machinery.evaluated(ablation, runs, scores);
     }

@@ -41,7 +41,7 @@ final class BeyondPaperTables {
                     List<Ref> refs = arm.runIds().stream().map(id -> Optional.ofNullable(runs.get(id)))
                             .flatMap(Optional::stream).map(RunInfo::ref).toList();
                     rows.add(List.of(Cell.of(arm.arm()), Cell.withRefs(arm.runIds().size() + " run(s)", refs),
-                            Cell.of(Formats.error(arm.top1Error())), Cell.of(Formats.error(arm.top5Error()))));
+                            errorCell(arm.top1Error()), errorCell(arm.top5Error())));
                 }
             }
             String caption = "Claim " + claim.id() + " (beyond the paper): " + claim.claim();
@@ -55,5 +55,10 @@ final class BeyondPaperTables {
                     List.of(MARK, claim.paperEvidence())));
         }
         return blocks;
+    }
+
+    /** NaN where the arm's run diverged (the claim's evidence says which). */
+    private static Cell errorCell(double percent) {
+        return Double.isNaN(percent) ? Cell.missing(Formats.DIVERGED) : Cell.of(Formats.error(percent));
     }
 }

@@ -34,7 +34,8 @@ record BenchmarkSize(String name, DataSpec data, int epochs, int computeWarmup, 
             Budget.QUICK.data().testImages(), Budget.QUICK.data().trainImages(), 20, 25, 10, 10);
 
     /** 20 batches per epoch, a few steps of everything: checks the chain, measures nothing. */
-    static final BenchmarkSize SMOKE = new BenchmarkSize("smoke", DataSpec.of(DataSpec.CIFAR10).withTrainImages(1280).withValidationImages(128).withTestImages(128), 2, 3,
+    static final BenchmarkSize SMOKE = new BenchmarkSize("smoke", DataSpec.of(DataSpec.CIFAR10).withTrainImages(1280)
+            .withValidationImages(128).withTestImages(128), 2, 3,
             12, 64, 2000, 3, 2, 3, 2);
 
     static BenchmarkSize named(String name) {

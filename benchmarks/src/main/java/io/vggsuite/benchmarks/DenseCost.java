@@ -37,7 +37,8 @@ public final class DenseCost {
         int n = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         int crop = 32;
-        DataCatalog.Loaded images = new DataCatalog().load(DataSpec.of(DataSpec.CIFAR10).withTrainImages(2000).withTestImages(n));
+        DataCatalog.Loaded images = new DataCatalog().load(DataSpec.of(DataSpec.CIFAR10).withTrainImages(2000)
+                .withTestImages(n));
         VggSpec spec = VggSpec.of(config).withClasses(10).withWidth(width).withCrop(crop);
         try (NDManager manager = NDManager.newBaseManager(Devices.primary())) {
             VggNet net = VggBuilder.build(spec);

@@ -46,7 +46,8 @@ class DeliberateRegressionTest {
 
     private static final int SEEDS = 10;
 
-    private static final DataSpec DATA = DataSpec.of(DataSpec.CIFAR10).withTrainImages(4000).withValidationImages(500).withTestImages(1000).withSplitSeed(11);
+    private static final DataSpec DATA = DataSpec.of(DataSpec.CIFAR10).withTrainImages(4000).withValidationImages(500)
+            .withTestImages(1000).withSplitSeed(11);
 
     @TempDir
     static Path results;

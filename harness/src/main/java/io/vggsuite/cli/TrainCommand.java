@@ -156,7 +156,8 @@ final class TrainCommand implements Callable<Integer> {
         option("--test-images", () -> DataSpec.requireCount("test", testImages));
         List<EvalMethod> evalMethods = option("--eval", () -> methods.stream().map(EvalMethod::fromId).toList());
         return new Checked(configuration, initialisation, paperScale, recipe,
-                DataSpec.of(dataset).withTrainImages(trainImages).withValidationImages(validationImages).withTestImages(testImages).withSplitSeed(0), evalMethods);
+                DataSpec.of(dataset).withTrainImages(trainImages).withValidationImages(validationImages)
+                        .withTestImages(testImages).withSplitSeed(0), evalMethods);
     }
 
     private static <T> T option(String name, Supplier<T> parse) {

@@ -38,13 +38,7 @@ public final class VggNet extends AbstractBlock {
 
     /** The conv layers in order, Table 1 top to bottom (warm start copies the first four, §3.1). */
     public List<Conv2d> convLayers() {
-        List<Conv2d> convs = new ArrayList<>();
-        for (Block block : features.getChildren().values()) {
-            if (block instanceof Conv2d conv) {
-                convs.add(conv);
-            }
-        }
-        return convs;
+        return featureLayers(Conv2d.class);
     }
 
     /**
@@ -52,13 +46,17 @@ public final class VggNet extends AbstractBlock {
      * for {@link Normalisation#BATCH_NORM}, none for {@link Normalisation#NONE}.
      */
     public List<BatchNorm> batchNormLayers() {
-        List<BatchNorm> norms = new ArrayList<>();
+        return featureLayers(BatchNorm.class);
+    }
+
+    private <T extends Block> List<T> featureLayers(Class<T> type) {
+        List<T> layers = new ArrayList<>();
         for (Block block : features.getChildren().values()) {
-            if (block instanceof BatchNorm norm) {
-                norms.add(norm);
+            if (type.isInstance(block)) {
+                layers.add(type.cast(block));
             }
         }
-        return norms;
+        return layers;
     }
 
     public ClassifierHead head() {

@@ -50,7 +50,8 @@ final class TinyBudget {
         VggSpec model = VggSpec.of(config).withClasses(TinyImageFolder.CLASSES).withWidth(1.0 / 16).withCrop(32);
         Recipe recipe = Recipe.paper().withBatchSize(10).withLearningRate(0.01f).withMaxEpochs(EPOCHS)
                 .withSchedule(new LearningRateSchedule.Milestones(List.of(2)));
-        return RunSpec.builder().data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data).withValidationImages(20).withSplitSeed(3)).model(model)
+        return RunSpec.builder().data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data).withValidationImages(20)
+                .withSplitSeed(3)).model(model)
                 .paperScale(TrainScale.fixed(256)).start(new Start.FromScratch(Initialisation.GLOROT)).recipe(recipe)
                 .seed(seed).build();
     }

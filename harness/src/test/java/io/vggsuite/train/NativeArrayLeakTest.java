@@ -125,7 +125,8 @@ class NativeArrayLeakTest {
         VggSpec model = VggSpec.of(config).withClasses(TinyImageFolder.CLASSES).withWidth(1.0 / 16).withCrop(32);
         Recipe recipe = Recipe.paper().withBatchSize(8).withLearningRate(0.01f).withMaxEpochs(1)
                 .withSchedule(new LearningRateSchedule.Milestones(List.of()));
-        return RunSpec.builder().data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data).withValidationImages(8).withSplitSeed(3)).model(model)
+        return RunSpec.builder().data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data).withValidationImages(8)
+                .withSplitSeed(3)).model(model)
                 .paperScale(TrainScale.fixed(256)).colourShift(false).start(start).recipe(recipe).seed(seed).build();
     }
 }

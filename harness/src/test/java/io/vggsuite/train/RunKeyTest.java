@@ -43,7 +43,8 @@ class RunKeyTest {
     }
 
     private static RunSpec spec(VggConfig config, TrainScale scale, Start start, long seed) {
-        return RunSpec.builder().data(DataSpec.of(DataSpec.CIFAR10).withTrainImages(5000).withValidationImages(1000).withTestImages(2500).withSplitSeed(3)).model(VggSpec.cifar(config, 0.25))
+        return RunSpec.builder().data(DataSpec.of(DataSpec.CIFAR10).withTrainImages(5000).withValidationImages(1000)
+                .withTestImages(2500).withSplitSeed(3)).model(VggSpec.cifar(config, 0.25))
                 .paperScale(scale).colourShift(false).start(start).recipe(Recipe.paper()).seed(seed).build();
     }
 
@@ -151,13 +152,7 @@ class RunKeyTest {
 
     @Test
     void anUnknownNormalisationIsAnErrorNamingTheFileAndColumn() throws IOException {
-        RunFolder folder = RunFolder.at(results, D_BN.runId());
-        folder.writeKey(D_BN.key());
-        Path file = folder.dir().resolve(RunFolder.KEY_FILE);
-        Files.writeString(file, Files.readString(file).replace(",BATCH_NORM", ",GROUP_NORM"));
-        ResultsFileException e = assertThrows(ResultsFileException.class, folder::key);
-        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains(Columns.NORMALISATION),
-                e.getMessage());
+        assertDamagedKeyNamesFileAndColumn(D_BN, ",BATCH_NORM", ",GROUP_NORM", Columns.NORMALISATION);
     }
 
     /** A batch-norm run must not share a baseline row with the paper's net it varies. */
@@ -176,18 +171,24 @@ class RunKeyTest {
 
     @Test
     void aDamagedKeyFileIsAnErrorNamingTheFileAndColumn() throws IOException {
-        RunFolder folder = RunFolder.at(results, A.runId());
-        folder.writeKey(A.key());
+        assertDamagedKeyNamesFileAndColumn(A, ",A,", ",Z,", Columns.CONFIG);
+    }
+
+    /** Writes {@code spec}'s key, replaces {@code cell} by {@code damaged}, and expects an error naming both. */
+    private void assertDamagedKeyNamesFileAndColumn(RunSpec spec, String cell, String damaged, String column)
+            throws IOException {
+        RunFolder folder = RunFolder.at(results, spec.runId());
+        folder.writeKey(spec.key());
         Path file = folder.dir().resolve(RunFolder.KEY_FILE);
-        Files.writeString(file, Files.readString(file).replace(",A,", ",Z,"));
+        Files.writeString(file, Files.readString(file).replace(cell, damaged));
         ResultsFileException e = assertThrows(ResultsFileException.class, folder::key);
-        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains(Columns.CONFIG),
-                e.getMessage());
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains(column), e.getMessage());
     }
 
     @Test
     void theTrainerWritesTheKeyOnceAndGivesItToACachedFolderThatLacksIt() throws IOException {
-        RunSpec spec = RunSpec.builder().data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data).withValidationImages(40).withSplitSeed(3))
+        RunSpec spec = RunSpec.builder().data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data)
+                .withValidationImages(40).withSplitSeed(3))
                 .model(VggSpec.of(VggConfig.A).withClasses(TinyImageFolder.CLASSES).withWidth(1.0 / 16).withCrop(32))
                 .paperScale(TrainScale.fixed(256)).colourShift(false)
                 .start(new Start.FromScratch(Initialisation.GLOROT))

@@ -44,7 +44,8 @@ class RunTrainerTest {
         VggSpec model = VggSpec.of(VggConfig.A).withClasses(TinyImageFolder.CLASSES).withWidth(width).withCrop(32);
         Recipe recipe = Recipe.paper().withBatchSize(10).withLearningRate(learningRate).withMaxEpochs(epochs)
                 .withSchedule(new LearningRateSchedule.Milestones(List.of()));
-        return RunSpec.builder().data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data).withValidationImages(40).withSplitSeed(3)).model(model)
+        return RunSpec.builder().data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data).withValidationImages(40)
+                .withSplitSeed(3)).model(model)
                 .paperScale(TrainScale.fixed(256)).colourShift(false)
                 .start(new Start.FromScratch(Initialisation.GLOROT)).recipe(recipe).seed(5).build();
     }

@@ -1,13 +1,10 @@
 package io.vggsuite.cluster.cli;
 
+import io.vggsuite.cli.CommandLines;
 import io.vggsuite.cluster.slurm.SlurmException;
-import io.vggsuite.data.DataException;
-import io.vggsuite.results.ResultsFileException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import picocli.CommandLine;
+import java.util.List;
 import picocli.CommandLine.Command;
 
 /**
@@ -29,32 +26,12 @@ public final class ClusterMain {
         return run(new PrintWriter(System.out, true, charset), new PrintWriter(System.err, true, charset), args);
     }
 
+    /**
+     * Exit statuses as {@link CommandLines} says; a failed Slurm command and a grid in a state that
+     * forbids the step (IllegalStateException) are failures of the work, not bugs.
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new ClusterMain())
-                .setOut(out)
-                .setErr(err)
-                .setParameterExceptionHandler((e, a) -> {
-                    e.getCommandLine().getErr().println("error: " + e.getMessage() + " (see --help)");
-                    return 2;
-                })
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    if (e instanceof IllegalArgumentException) {
-                        cmd.getErr().println("error: " + e.getMessage());
-                        return 2;
-                    }
-                    if (e instanceof IllegalStateException || e instanceof SlurmException || e instanceof DataException
-                            || e instanceof ResultsFileException || e instanceof IOException
-                            || e instanceof UncheckedIOException) {
-                        cmd.getErr().println("error: " + e.getMessage());
-                        return 1;
-                    }
-                    cmd.getErr().println("error: " + e);
-                    e.printStackTrace(cmd.getErr());
-                    return 1;
-                });
-        int status = commandLine.execute(args);
-        out.flush();
-        err.flush();
-        return status;
+        return CommandLines.execute(new ClusterMain(), out, err, List.of(SlurmException.class,
+                IllegalStateException.class), args);
     }
 }

@@ -3,19 +3,14 @@ package io.vggsuite.cluster.cli;
 import io.vggsuite.ablation.Budget;
 import io.vggsuite.train.DataSpec;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options that name a grid and its shared results folder, common to every subcommand. */
 final class GridOptions {
 
-    @Option(names = "--budget", defaultValue = "smoke", description = "smoke, quick, full or imagenet.")
-    String budget;
-
-    @Option(names = "--imagenet", defaultValue = "", description = "ILSVRC-2012 ImageFolder (budget imagenet).")
-    String imagenet;
-
-    @Option(names = "--seeds", defaultValue = "", description = "Seeds, e.g. 1,2,3; default: the budget's.")
-    String seeds;
+    @Mixin
+    BudgetOptions budgetOptions;
 
     @Option(names = "--results", required = true,
             description = "Shared results folder, as -Dablation.results: runs go to RESULTS/<budget>/runs/.")
@@ -32,7 +27,7 @@ final class GridOptions {
     Integer testImages;
 
     Budget budget() {
-        Budget named = Budget.named(budget, imagenet).withSeeds(seeds);
+        Budget named = budgetOptions.chosen();
         DataSpec d = named.data();
         return named.withData(d.withTrainImages(trainImages != null ? trainImages : d.trainImages())
                 .withValidationImages(validationImages != null ? validationImages : d.validationImages())

@@ -24,14 +24,8 @@ final class KubernetesCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--budget", defaultValue = "smoke", description = "smoke, quick, full or imagenet.")
-    String budget;
-
-    @Option(names = "--imagenet", defaultValue = "", description = "ILSVRC-2012 ImageFolder (budget imagenet).")
-    String imagenet;
-
-    @Option(names = "--seeds", defaultValue = "", description = "Seeds, e.g. 1,2,3; default: the budget's.")
-    String seeds;
+    @Mixin
+    BudgetOptions budgetOptions;
 
     @Mixin
     SlurmOptions resources;
@@ -51,7 +45,7 @@ final class KubernetesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Budget chosen = Budget.named(budget, imagenet).withSeeds(seeds);
+        Budget chosen = budgetOptions.chosen();
         Resources r = resources.resources(chosen);
         KubernetesManifests manifests = new KubernetesManifests(Grid.of(chosen, new DataCatalog()), r, image,
                 dataClaim, storage);

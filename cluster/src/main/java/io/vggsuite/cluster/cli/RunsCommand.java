@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -20,21 +21,15 @@ final class RunsCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--budget", defaultValue = "smoke", description = "smoke, quick, full or imagenet.")
-    String budget;
-
-    @Option(names = "--imagenet", defaultValue = "", description = "ILSVRC-2012 ImageFolder (budget imagenet).")
-    String imagenet;
-
-    @Option(names = "--seeds", defaultValue = "", description = "Seeds, e.g. 1,2,3; default: the budget's.")
-    String seeds;
+    @Mixin
+    BudgetOptions budgetOptions;
 
     @Option(names = "--ids", description = "Only the run ids, one a line (for shell loops).")
     boolean idsOnly;
 
     @Override
     public Integer call() {
-        Budget chosen = Budget.named(budget, imagenet).withSeeds(seeds);
+        Budget chosen = budgetOptions.chosen();
         PrintWriter out = command.commandLine().getOut();
         for (RunSpec spec : Grid.of(chosen, new DataCatalog()).runs()) {
             if (idsOnly) {

@@ -6,6 +6,7 @@ import io.vggsuite.train.DataSpec;
 import io.vggsuite.train.LearningRateSchedule;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -258,20 +259,17 @@ public record Budget(
             return this;
         }
 
-        /** @throws IllegalStateException naming the first part not set */
+        /** @throws NullPointerException naming the first part not set */
         public Budget build() {
-            return new Budget(required(name, "name"), required(data, "data"), required(width, "width"),
-                    required(crop, "crop"), required(batchSize, "batchSize"), required(scratchEpochs, "scratchEpochs"),
+            return new Budget(name, required(data, "data"), required(width, "width"), required(crop, "crop"),
+                    required(batchSize, "batchSize"), required(scratchEpochs, "scratchEpochs"),
                     required(fineTuneEpochs, "fineTuneEpochs"), required(schedule, "schedule"),
                     required(randomStart, "randomStart"), required(seeds, "seeds"), freshResults, top1ErrorCeiling,
                     required(description, "description"));
         }
 
         private <T> T required(T value, String part) {
-            if (value == null) {
-                throw new IllegalStateException("budget " + name + ": " + part + " was not set");
-            }
-            return value;
+            return Objects.requireNonNull(value, () -> "budget " + name + ": " + part + " was not set");
         }
     }
 

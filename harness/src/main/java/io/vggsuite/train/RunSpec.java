@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -115,17 +116,14 @@ public record RunSpec(
             return this;
         }
 
-        /** @throws IllegalStateException naming the first part not set */
+        /** @throws NullPointerException naming the first part not set */
         public RunSpec build() {
             return new RunSpec(required(data, "data"), required(model, "model"), required(paperScale, "paperScale"),
                     flip, colourShift, required(start, "start"), required(recipe, "recipe"), required(seed, "seed"));
         }
 
         private static <T> T required(T value, String part) {
-            if (value == null) {
-                throw new IllegalStateException("RunSpec: " + part + " was not set");
-            }
-            return value;
+            return Objects.requireNonNull(value, () -> "RunSpec: " + part + " was not set");
         }
     }
 

@@ -116,7 +116,7 @@ class ClaimJudgeTest {
         }
     }
 
-    /** Seen at the quick budget: A-LRN diverged at seed 1, so claim 1 had nothing to compare. */
+    /** Seen at the quick budget on an Intel Xeon before oneDNN was capped at AVX2 (train/KernelReproducibility): A-LRN diverged at seed 1, so claim 1 had nothing to compare. */
     @Test
     void aClaimWhoseRunDivergedIsInconclusiveNamingTheRunAndItsArmHasNoNumbers() {
         ClaimJudge judge = new ClaimJudge(measurements(List.of(1L), r -> false,

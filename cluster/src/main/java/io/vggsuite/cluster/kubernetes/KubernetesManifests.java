@@ -8,6 +8,7 @@ import io.vggsuite.cluster.Grid;
 import io.vggsuite.cluster.Resources;
 import io.vggsuite.cluster.RunJob;
 import io.vggsuite.results.RunFolder;
+import io.vggsuite.train.KernelReproducibility;
 import io.vggsuite.train.RunSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,7 +110,9 @@ public record KubernetesManifests(Grid grid, Resources resources, String image, 
                         // The same thread count as the cpus asked for, as in the Slurm jobs.
                         map("name", "JAVA_TOOL_OPTIONS", "value", "-Xmx" + resources.heapMiB() + "m"
                                 + " -Dai.djl.pytorch.num_threads=" + resources.cpus()),
-                        map("name", "OMP_NUM_THREADS", "value", Integer.toString(resources.cpus()))),
+                        map("name", "OMP_NUM_THREADS", "value", Integer.toString(resources.cpus())),
+                        // Reproducible convolution kernels, read when libtorch loads (KernelReproducibility).
+                        map("name", KernelReproducibility.VARIABLE, "value", KernelReproducibility.VALUE)),
                 "resources", map("requests", new LinkedHashMap<>(limits), "limits", limits),
                 "volumeMounts", List.of(
                         map("name", "results", "mountPath", RESULTS_MOUNT),

@@ -1,6 +1,7 @@
 package io.vggsuite.cluster.slurm;
 
 import io.vggsuite.cluster.Resources;
+import io.vggsuite.train.KernelReproducibility;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,9 @@ public record JobScript(String jobName, Resources resources, Path log, Map<Strin
         s.append("set -euo pipefail\n");
         // PyTorch's OpenMP pool: the same count as -Dai.djl.pytorch.num_threads in the command.
         s.append("export OMP_NUM_THREADS=").append(resources.cpus()).append('\n');
+        // Reproducible convolution kernels: libtorch reads the cap when it loads (KernelReproducibility).
+        KernelReproducibility.ENVIRONMENT.forEach((name, value) ->
+                s.append("export ").append(name).append('=').append(quote(value)).append('\n'));
         for (Map.Entry<String, String> e : environment.entrySet()) {
             s.append("export ").append(e.getKey()).append('=').append(quote(e.getValue())).append('\n');
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vggsuite.cluster.Resources;
+import io.vggsuite.train.KernelReproducibility;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +27,7 @@ class JobScriptTest {
         assertTrue(text.contains("#SBATCH --time=0-01:30:00\n"));
         assertTrue(text.contains("#SBATCH --output=/r/x-%j.out\n"));
         assertTrue(text.contains("export OMP_NUM_THREADS=4\n"));
+        assertTrue(text.contains("export " + KernelReproducibility.VARIABLE + "=" + KernelReproducibility.VALUE + "\n"));
         assertTrue(text.contains("export VGG_DATA_DIR='/data sets'\n"));
         assertTrue(text.contains("exec java -jar 'a b.jar'\n"));
         assertFalse(text.contains("--gres"), "no GPU asked, none requested");

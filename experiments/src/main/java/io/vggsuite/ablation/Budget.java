@@ -4,6 +4,7 @@ import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggSpec;
 import io.vggsuite.train.DataSpec;
 import io.vggsuite.train.LearningRateSchedule;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -42,6 +43,9 @@ import java.util.stream.Collectors;
  *     so it never reuses a cache)
  * @param top1ErrorCeiling a net that ends above this test error did not train: a failure of the
  *     machinery, not a finding (absent for smoke, whose nets are too small to judge)
+ * @param trainingTarget the training time this budget was sized to on the 2-core reference
+ *     machine; the plan warns, with ways to shrink the work, when its estimate for this machine
+ *     exceeds it (none for the budgets meant for GPUs)
  * @param description one line for the plan printout
  */
 public record Budget(
@@ -57,6 +61,7 @@ public record Budget(
         List<Long> seeds,
         boolean freshResults,
         Optional<Double> top1ErrorCeiling,
+        Optional<Duration> trainingTarget,
         String description) {
 
     /** The whole chain on a sliver of CIFAR-10: checks machinery, not the paper. */
@@ -64,7 +69,7 @@ public record Budget(
             .data(DataSpec.of(DataSpec.CIFAR10).withTrainImages(2000).withValidationImages(300).withTestImages(500))
             .width(1.0 / 8).crop(32).batchSize(32).scratchEpochs(3).fineTuneEpochs(1)
             .schedule(new LearningRateSchedule.Milestones(List.of())).randomStart(Initialisation.GLOROT)
-            .seeds(List.of(1L)).freshResults(true)
+            .seeds(List.of(1L)).freshResults(true).trainingTarget(Duration.ofMinutes(10))
             .description("every configuration and evaluation method on 2,000 CIFAR-10 images at width 1/8")
             .build();
 
@@ -80,7 +85,7 @@ public record Budget(
                     .withTestImages(2500))
             .width(0.25).crop(32).batchSize(64).scratchEpochs(6).fineTuneEpochs(2)
             .schedule(new LearningRateSchedule.Milestones(List.of(5))).randomStart(Initialisation.GLOROT)
-            .seeds(List.of(1L)).top1ErrorCeiling(80.0)
+            .seeds(List.of(1L)).top1ErrorCeiling(80.0).trainingTarget(Duration.ofMinutes(60))
             .description("the grid at CIFAR-10 scale, width 1/4, 16,000 training images, one seed")
             .build();
 
@@ -174,6 +179,7 @@ public record Budget(
                 .scratchEpochs(scratchEpochs).fineTuneEpochs(fineTuneEpochs).schedule(schedule)
                 .randomStart(randomStart).seeds(seeds).freshResults(freshResults).description(description);
         top1ErrorCeiling.ifPresent(b::top1ErrorCeiling);
+        trainingTarget.ifPresent(b::trainingTarget);
         return b;
     }
 
@@ -191,6 +197,7 @@ public record Budget(
         private List<Long> seeds;
         private boolean freshResults;
         private Optional<Double> top1ErrorCeiling = Optional.empty();
+        private Optional<Duration> trainingTarget = Optional.empty();
         private String description;
 
         private Builder(String name) {
@@ -254,6 +261,12 @@ public record Budget(
             return this;
         }
 
+        /** Training time the budget was sized to on the 2-core reference machine. */
+        public Builder trainingTarget(Duration value) {
+            this.trainingTarget = Optional.of(value);
+            return this;
+        }
+
         public Builder description(String value) {
             this.description = value;
             return this;
@@ -265,7 +278,7 @@ public record Budget(
                     required(batchSize, "batchSize"), required(scratchEpochs, "scratchEpochs"),
                     required(fineTuneEpochs, "fineTuneEpochs"), required(schedule, "schedule"),
                     required(randomStart, "randomStart"), required(seeds, "seeds"), freshResults, top1ErrorCeiling,
-                    required(description, "description"));
+                    trainingTarget, required(description, "description"));
         }
 
         private <T> T required(T value, String part) {

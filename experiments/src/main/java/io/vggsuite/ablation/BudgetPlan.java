@@ -9,6 +9,7 @@ import io.vggsuite.train.ComputeThroughput;
 import io.vggsuite.train.Devices;
 import io.vggsuite.train.RunSpec;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,15 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
      */
     private static final long CALIBRATION_PIXELS = 64L * 32 * 32;
 
+    /**
+     * The training rate the plan assumes for one GPU where there is none here to measure:
+     * stated, not measured. 40 TFLOP/s sustained is a quarter of an A100's TF32 tensor-core peak
+     * (156 TFLOP/s) and less than a tenth of an H100's; at {@link Flops#trainingFlops} of VGG-16
+     * at 224 (3 × 15.5 GFLOP per image) it is ~860 training images/s. A user with a GPU gets the
+     * measured rate instead, from the same calibration the CPU plan uses.
+     */
+    static final double STATED_GPU_FLOPS_PER_SECOND = 40e12;
+
     public String describe(Path results) {
         Map<String, RunSpec> runs = new LinkedHashMap<>();
         for (AblationPlan plan : plans) {
@@ -52,6 +62,7 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
                 "Ablation plan — budget %s%n  %s%n  results: %s%n  device: %s%n  %d runs:%n",
                 budget.name(), budget.description(), results, Devices.describe(Devices.forTraining()), runs.size()));
         double seconds = 0;
+        double flopsToTrain = 0;
         int cached = 0;
         for (RunSpec spec : runs.values()) {
             boolean done = RunFolder.at(results, spec.runId()).status() != RunStatus.RUNNING;
@@ -61,6 +72,7 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
                 cached++;
             } else {
                 seconds += runSeconds;
+                flopsToTrain += (double) spec.recipe().maxEpochs() * trainImages * Flops.trainingFlops(spec.model());
             }
             text.append(String.format(Locale.ROOT, "    %-40s %3d epochs  %s%n", spec.runId(),
                     spec.recipe().maxEpochs(), done ? "cached" : String.format(Locale.ROOT, "~%.1f min", runSeconds / 60)));
@@ -68,7 +80,35 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
         text.append(String.format(Locale.ROOT,
                 "  estimated training time (evaluation not included): %.1f min for %d runs (%d cached), from %.0f images/s measured for net A%n",
                 seconds / 60, runs.size() - cached, cached, imagesPerSecondA));
+        if (budget.trainingTarget().isEmpty() && !Devices.primary().isGpu()) {
+            // A budget meant for GPUs, planned on a CPU: what one GPU would take.
+            text.append(String.format(Locale.ROOT, "  on one GPU: ~%.1f h of training, at a stated %.0f TFLOP/s"
+                            + " (not measured here; see the README's \"Using a GPU\")%n",
+                    flopsToTrain / STATED_GPU_FLOPS_PER_SECOND / 3600, STATED_GPU_FLOPS_PER_SECOND / 1e12));
+        }
+        double estimated = seconds;
+        budget.trainingTarget().filter(target -> estimated > target.toSeconds()).ifPresent(target -> text.append(
+                String.format(Locale.ROOT, "  ! that exceeds this budget's target of %s, to which it was sized on a"
+                        + " 2-core machine (this one trains net A at %.0f images/s). To shrink it: fewer seeds"
+                        + " (-Dablation.seeds=1), a smaller budget (-Dablation.budget=%s), or a GPU (README, \"Using a"
+                        + " GPU\"). Finished runs stay cached, so the budget can also be stopped and continued.%n",
+                        readable(target), imagesPerSecondA, smallerThan(budget))));
         return text.toString();
+    }
+
+    /** "8 h", "60 min" or "30 s". */
+    static String readable(Duration duration) {
+        if (duration.toMinutes() >= 120 && duration.toMinutesPart() == 0) {
+            return duration.toHours() + " h";
+        }
+        return duration.toMinutes() >= 1 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
+    }
+
+    /** The budgets smaller than {@code budget}, for the advice to shrink it. */
+    private static String smallerThan(Budget budget) {
+        int at = Budget.NAMES.indexOf(budget.name());
+        List<String> smaller = at <= 0 ? List.of() : Budget.NAMES.subList(0, at);
+        return smaller.isEmpty() ? "smoke" : String.join("|", smaller);
     }
 
     static int calibrationBatch(Budget budget) {

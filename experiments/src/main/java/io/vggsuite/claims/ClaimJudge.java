@@ -260,18 +260,7 @@ public final class ClaimJudge {
 
     /** The baseline's name for the arm's top-1 error at the first seed's runs. */
     String metric(Arm arm) {
-        if (arm instanceof Arm.Evaluated e) {
-            RunSpec spec = measurements.runs(e.run()).get(0).spec();
-            return MetricNames.top1Error(MetricNames.run(spec.key()), MetricNames.evaluation(e.method(), e.testScales()));
-        }
-        Arm.Fused f = (Arm.Fused) arm;
-        String members = f.members().stream().map(m -> {
-            RunSpec spec = measurements.runs(m.run()).get(0).spec();
-            return spec.model().config().paperName() + "/" + spec.paperScaleLabel();
-        }).collect(Collectors.joining(" & "));
-        Arm.Evaluated first = f.members().get(0);
-        return MetricNames.top1Error(MetricNames.fusion(members),
-                MetricNames.evaluation(first.method(), first.testScales()));
+        return ArmMetrics.top1Error(arm, selector -> measurements.runs(selector).get(0).spec());
     }
 
     private OptionalDouble seedStd(Arm arm) {

@@ -6,6 +6,7 @@ import io.vggsuite.ablation.BudgetPlan;
 import io.vggsuite.ablation.Departure;
 import io.vggsuite.ablation.ResultsLocation;
 import io.vggsuite.claims.DeclaredClaims;
+import io.vggsuite.claims.PowerForecast;
 import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.results.SeedSpreads;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -61,11 +63,15 @@ final class AblationExtension implements ParameterResolver {
             plans.add(new AblationPlan(budget, images.train().classes().size(), images.train().channels(), seed));
         }
         Progress progress = Progress.forEnvironment();
-        progress.note(new BudgetPlan(budget, plans, DeclaredClaims::runs, images.train().size()).describe(results));
+        Optional<SeedSpreads> spreads = SeedSpreads.read(baseline(budget));
+        PowerForecast power = new PowerForecast(plans.size(), images.test().size(), spreads,
+                PowerForecast.NoisePrior.ASSUMED);
+        progress.note(new BudgetPlan(budget, plans, DeclaredClaims::runs, images.train().size()).describe(results)
+                + power.describe(power.forecast(DeclaredClaims.all(), plans.get(0))));
         RunTrainer trainer = RunTrainer.into(results, data, CentreCropValidation.INSTANCE)
                 .withProvenance(RunProvenance.forBudget(budget.name()))
                 .withProgress(progress);
-        return new Ablation(budget, results, data, trainer, plans, SeedSpreads.read(baseline(budget)));
+        return new Ablation(budget, results, data, trainer, plans, spreads);
     }
 
     /**

@@ -1,0 +1,45 @@
+package io.vggsuite.ablation;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The plan printout warns before the hours are spent, and estimates what a GPU budget takes. */
+class BudgetPlanTest {
+
+    @TempDir
+    Path results;
+
+    private String describe(Budget budget, int trainImages) {
+        List<AblationPlan> plans = budget.seeds().stream().map(seed -> new AblationPlan(budget, 10, 3, seed)).toList();
+        return new BudgetPlan(budget, plans, AblationPlan::all, trainImages).describe(results);
+    }
+
+    @Test
+    void anEstimateOverTheBudgetsTargetIsFlaggedWithWaysToShrinkIt(TestReporter reporter) {
+        String over = describe(Budget.SMOKE.toBuilder().trainingTarget(Duration.ofSeconds(1)).build(), 2000);
+        reporter.publishEntry("plan", over);
+        assertTrue(over.contains("! that exceeds this budget's target of 1 s")
+                && over.contains("-Dablation.seeds=1") && over.contains("-Dablation.budget=smoke"), over);
+    }
+
+    @Test
+    void anEstimateWithinTheTargetIsNotFlagged() {
+        String within = describe(Budget.SMOKE.toBuilder().trainingTarget(Duration.ofDays(1)).build(), 2000);
+        assertFalse(within.contains("exceeds"), within);
+    }
+
+    @Test
+    void aBudgetWithoutACpuTargetPlannedOnACpuIsEstimatedForOneGpu(TestReporter reporter) {
+        String full = describe(Budget.FULL, 45_000);
+        reporter.publishEntry("plan", full);
+        assertTrue(full.contains("on one GPU: ~") && full.contains("at a stated 40 TFLOP/s"), full);
+        assertFalse(full.contains("exceeds"), full);
+    }
+}

@@ -1,0 +1,82 @@
+package io.vggsuite.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vggsuite.ablation.AblationPlan;
+import io.vggsuite.ablation.Budget;
+import io.vggsuite.results.SeedSpreads;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+
+/** The plan's forecast of what a budget can decide mirrors the verdict rule's own noise and MDE. */
+class PowerForecastTest {
+
+    private static final PowerForecast.NoisePrior PRIOR = new PowerForecast.NoisePrior(0.8, 0.2, "test prior");
+    private static final AblationPlan PLAN = new AblationPlan(Budget.QUICK, 10, 3, 1);
+
+    @Test
+    void oneSeedForecastEqualsTheRulesMdeOnPerImageDifferencesOfThatDiscordance() {
+        int images = 2000;
+        // 20% discordant images, half won by each arm: the per-image differences the rule sees at gap 0.
+        double[] d = new double[images];
+        for (int i = 0; i < images * 0.2; i++) {
+            d[i] = i % 2 == 0 ? 100 : -100;
+        }
+        double rule = ClaimStatistics.fromOneSeed(d, 0.8, 0.8).superiorityMde();
+        double forecast = new PowerForecast(1, images, Optional.empty(), PRIOR).noise(0.8, 0.8).superiorityMde();
+        // The rule's sample variance divides by n − 1, the forecast's by n.
+        assertEquals(rule, forecast, rule * 1e-3);
+    }
+
+    @Test
+    void severalSeedsForecastIsTheTTestMdeOverPerSeedGapsOfThatSpread() {
+        PowerForecast three = new PowerForecast(3, 10_000, Optional.empty(), PRIOR);
+        double perSeedSd = Math.sqrt(100.0 * 100 * 0.2 / 10_000 + 2 * 0.8 * 0.8);
+        ClaimStatistics.Estimate expected = new ClaimStatistics.Estimate(0, perSeedSd / Math.sqrt(3), 2, true);
+        assertEquals(expected.superiorityMde(), three.noise(0.8, 0.8).superiorityMde(), 1e-9);
+        assertEquals(expected.equivalenceMde(), three.noise(0.8, 0.8).equivalenceMde(), 1e-9);
+    }
+
+    @Test
+    void moreSeedsAndTestImagesShrinkTheMdeAndDecideMoreClaims(TestReporter reporter) {
+        List<ClaimDeclaration> claims = new PaperClaims().claims();
+        PowerForecast small = new PowerForecast(1, 500, Optional.empty(), PRIOR);
+        PowerForecast large = new PowerForecast(20, 10_000, Optional.empty(), PRIOR);
+        List<PowerForecast.Forecast> few = small.forecast(claims, PLAN);
+        List<PowerForecast.Forecast> many = large.forecast(claims, PLAN);
+        reporter.publishEntry("1 seed, 500 images", small.describe(few));
+        reporter.publishEntry("20 seeds, 10,000 images", large.describe(many));
+        assertTrue(few.stream().noneMatch(f -> f.decidable() == PowerForecast.Decidable.YES),
+                "one seed and 500 images decide nothing at a seed SD of 0.8");
+        long decided = many.stream().filter(f -> f.decidable() == PowerForecast.Decidable.YES).count();
+        assertTrue(decided >= 5, "20 seeds and 10,000 images should decide the claims with effects ≥ 0.6, got " + decided);
+        for (int i = 0; i < claims.size(); i++) {
+            if (!Double.isNaN(few.get(i).mde())) {
+                assertTrue(many.get(i).mde() < few.get(i).mde(), "claim " + claims.get(i).id());
+            }
+        }
+        assertEquals(PowerForecast.Decidable.NOT_A_TEST, few.get(11).decidable(), "claim 12 is judged by training");
+        assertEquals(PowerForecast.Decidable.NO_PAPER_EFFECT, few.get(5).decidable(), "claim 6 has no effect in points");
+    }
+
+    @Test
+    void seedSpreadsOfTheBaselineReplaceThePriorWhereItHasTheArmsMetrics() {
+        ClaimDeclaration claim5 = new PaperClaims().claims().get(4);
+        ClaimKind.Superiority kind = (ClaimKind.Superiority) claim5.kind();
+        String d = ArmMetrics.top1Error(kind.comparisons().get(0).first(), s -> s.select(PLAN));
+        String c = ArmMetrics.top1Error(kind.comparisons().get(0).second(), s -> s.select(PLAN));
+        SeedSpreads measured = new SeedSpreads(Path.of("ci/baselines/quick.csv"), Map.of(d, 0.1, c, 0.1));
+        PowerForecast.Forecast withBaseline = new PowerForecast(1, 10_000, Optional.of(measured), PRIOR)
+                .forecast(List.of(claim5), PLAN).get(0);
+        PowerForecast.Forecast withPrior = new PowerForecast(1, 10_000, Optional.empty(), PRIOR)
+                .forecast(List.of(claim5), PLAN).get(0);
+        assertTrue(withBaseline.noiseSource().contains("quick.csv"), withBaseline.noiseSource());
+        assertEquals("test prior", withPrior.noiseSource());
+        assertTrue(withBaseline.mde() < withPrior.mde(), withBaseline.mde() + " vs " + withPrior.mde());
+    }
+}

@@ -39,6 +39,7 @@ public record Resources(int cpus, int memoryMiB, int gpus, Duration timeLimit) {
         return switch (budget.name()) {
             case "smoke" -> new Resources(2, 3072, 0, Duration.ofMinutes(20));
             case "quick" -> new Resources(2, 6144, 0, Duration.ofHours(2));
+            case "cifar10-reference" -> new Resources(2, 6144, 0, Duration.ofHours(4));
             case "full" -> new Resources(4, 12288, 0, Duration.ofHours(24));
             default -> new Resources(8, 65536, 1, Duration.ofHours(72));
         };

@@ -10,16 +10,18 @@ import io.vggsuite.train.Devices;
 import io.vggsuite.train.RunSpec;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What a budget is about to do, printed before it starts: every run with its epochs, which are
  * already in the cache, and the training time estimated from a short measurement of net A's
- * throughput on this machine scaled by each net's FLOPs.
+ * throughput on this machine at each width the grid trains, scaled by each net's FLOPs.
  *
  * @param budget the budget
  * @param plans one per seed
@@ -34,11 +36,13 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
     private static final int CALIBRATION_STEPS = 3;
 
     /**
-     * Pixels per calibration step, as 64 images of 32²: a batch of 8 ran at a third of the
-     * throughput of the real batch of 64 and tripled the estimate, while a batch of 64 ImageNet
-     * crops would take minutes to plan on a CPU.
+     * Pixels per calibration step, as 256 images of 32²: the budgets' batches up to 256 at CIFAR
+     * scale are timed at their own size (a batch of 8 ran at a third of the throughput of 64 and
+     * tripled the estimate; a cap at 64 images halved the cifar10-reference budget's measured rate,
+     * 2,269 against 4,659 images/s for A at width 1/8 and batch 256), while ImageNet crops are timed
+     * on 5 images a step instead of minutes of planning on a CPU.
      */
-    private static final long CALIBRATION_PIXELS = 64L * 32 * 32;
+    private static final long CALIBRATION_PIXELS = 256L * 32 * 32;
 
     /**
      * The training rate the plan assumes for one GPU where there is none here to measure:
@@ -55,9 +59,16 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
             runsOf.apply(plan).forEach(spec -> runs.putIfAbsent(spec.runId(), spec));
         }
         VggSpec netA = plans.get(0).run(VggConfig.A, AblationPlan.S256).model();
-        double imagesPerSecondA = ComputeThroughput.imagesPerSecond(netA,
-                calibrationBatch(budget), 1, CALIBRATION_STEPS);
-        double flopsPerSecond = imagesPerSecondA * Flops.trainingFlops(netA);
+        // One calibration per width the grid trains at: a net's rate scales with its FLOPs within a
+        // width, not across widths (at width 1/4 A ran 2.9× slower than at 1/8 for 4× the FLOPs).
+        Map<Double, Double> flopsPerSecondAtWidth = new HashMap<>();
+        ToDoubleFunction<VggSpec> flopsPerSecond = model -> flopsPerSecondAtWidth.computeIfAbsent(model.width(),
+                width -> {
+                    VggSpec a = netA.withWidth(width);
+                    return ComputeThroughput.imagesPerSecond(a, calibrationBatch(budget), 1, CALIBRATION_STEPS)
+                            * Flops.trainingFlops(a);
+                });
+        double imagesPerSecondA = flopsPerSecond.applyAsDouble(netA) / Flops.trainingFlops(netA);
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "Ablation plan — budget %s%n  %s%n  results: %s%n  device: %s%n  %d runs:%n",
                 budget.name(), budget.description(), results, Devices.describe(Devices.forTraining()), runs.size()));
@@ -67,7 +78,7 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
         for (RunSpec spec : runs.values()) {
             boolean done = RunFolder.at(results, spec.runId()).status() != RunStatus.RUNNING;
             double runSeconds = (double) spec.recipe().maxEpochs() * trainImages * Flops.trainingFlops(spec.model())
-                    / flopsPerSecond;
+                    / flopsPerSecond.applyAsDouble(spec.model());
             if (done) {
                 cached++;
             } else {

@@ -1,5 +1,6 @@
 package io.vggsuite.ablation;
 
+import io.vggsuite.data.ScaleMapping;
 import io.vggsuite.model.Flops;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.model.VggSpec;
@@ -36,11 +37,10 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
     private static final int CALIBRATION_STEPS = 3;
 
     /**
-     * Pixels per calibration step, as 256 images of 32²: the budgets' batches up to 256 at CIFAR
-     * scale are timed at their own size (a batch of 8 ran at a third of the throughput of 64 and
-     * tripled the estimate; a cap at 64 images halved the cifar10-reference budget's measured rate,
-     * 2,269 against 4,659 images/s for A at width 1/8 and batch 256), while ImageNet crops are timed
-     * on 5 images a step instead of minutes of planning on a CPU.
+     * Pixels per calibration step at CIFAR scale, as 256 images of 32²: the budgets' batches are
+     * timed at their own size (a batch of 8 ran at a third of the throughput of 64 and tripled the
+     * estimate; a cap at 64 images halved the cifar10-reference budget's measured rate, 2,269
+     * against 4,659 images/s for A at width 1/8 and batch 256).
      */
     private static final long CALIBRATION_PIXELS = 256L * 32 * 32;
 
@@ -61,9 +61,13 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
         VggSpec netA = plans.get(0).run(VggConfig.A, AblationPlan.S256).model();
         // One calibration per width the grid trains at: a net's rate scales with its FLOPs within a
         // width, not across widths (at width 1/4 A ran 2.9× slower than at 1/8 for 4× the FLOPs).
+        // At the paper's crop only the budget's own width is timed and the others scaled by FLOPs:
+        // timing the width-×2 ablation's A at 224² (four times the paper's parameters) raised the
+        // planning JVM's peak from 4.5 to 6.2 GB.
+        boolean paperScale = budget.crop() >= ScaleMapping.PAPER_CROP;
         Map<Double, Double> flopsPerSecondAtWidth = new HashMap<>();
-        ToDoubleFunction<VggSpec> flopsPerSecond = model -> flopsPerSecondAtWidth.computeIfAbsent(model.width(),
-                width -> {
+        ToDoubleFunction<VggSpec> flopsPerSecond = model -> flopsPerSecondAtWidth.computeIfAbsent(
+                paperScale ? netA.width() : model.width(), width -> {
                     VggSpec a = netA.withWidth(width);
                     return ComputeThroughput.imagesPerSecond(a, calibrationBatch(budget), 1, CALIBRATION_STEPS)
                             * Flops.trainingFlops(a);
@@ -123,6 +127,12 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
     }
 
     static int calibrationBatch(Budget budget) {
+        if (budget.crop() >= ScaleMapping.PAPER_CROP) {
+            // One image a step at the paper's scale: five of 224² raised the planning JVM's peak
+            // from 5.0 to 7.4 GB (the full-width net's activations, seen in .ci/run) for an
+            // estimate that needs only its order of magnitude.
+            return 1;
+        }
         long perImage = (long) budget.crop() * budget.crop();
         return (int) Math.max(1, Math.min(budget.batchSize(), CALIBRATION_PIXELS / perImage));
     }

@@ -64,10 +64,9 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
         // At the paper's crop only the budget's own width is timed and the others scaled by FLOPs:
         // timing the width-×2 ablation's A at 224² (four times the paper's parameters) raised the
         // planning JVM's peak from 4.5 to 6.2 GB.
-        boolean paperScale = budget.crop() >= ScaleMapping.PAPER_CROP;
         Map<Double, Double> flopsPerSecondAtWidth = new HashMap<>();
         ToDoubleFunction<VggSpec> flopsPerSecond = model -> flopsPerSecondAtWidth.computeIfAbsent(
-                paperScale ? netA.width() : model.width(), width -> {
+                atPaperScale(budget) ? netA.width() : model.width(), width -> {
                     VggSpec a = netA.withWidth(width);
                     return ComputeThroughput.imagesPerSecond(a, calibrationBatch(budget), 1, CALIBRATION_STEPS)
                             * Flops.trainingFlops(a);
@@ -111,6 +110,11 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
         return text.toString();
     }
 
+    /** Whether planning must stay light: a net at 224² costs gigabytes to time. */
+    private static boolean atPaperScale(Budget budget) {
+        return budget.crop() >= ScaleMapping.PAPER_CROP;
+    }
+
     /** "8 h", "60 min" or "30 s". */
     static String readable(Duration duration) {
         if (duration.toMinutes() >= 120 && duration.toMinutesPart() == 0) {
@@ -127,7 +131,7 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
     }
 
     static int calibrationBatch(Budget budget) {
-        if (budget.crop() >= ScaleMapping.PAPER_CROP) {
+        if (atPaperScale(budget)) {
             // One image a step at the paper's scale: five of 224² raised the planning JVM's peak
             // from 5.0 to 7.4 GB (the full-width net's activations, seen in .ci/run) for an
             // estimate that needs only its order of magnitude.

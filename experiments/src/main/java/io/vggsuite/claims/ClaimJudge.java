@@ -55,14 +55,7 @@ public final class ClaimJudge {
      * whose evidence lists its three runs.
      */
     public List<ArmRecord> arms(ClaimDeclaration claim) {
-        List<Comparison> comparisons;
-        if (claim.kind() instanceof ClaimKind.Superiority s) {
-            comparisons = s.comparisons();
-        } else if (claim.kind() instanceof ClaimKind.Equivalence e) {
-            comparisons = List.of(e.comparison());
-        } else {
-            return List.of();
-        }
+        List<Comparison> comparisons = claim.kind().comparisons();
         Map<String, ArmRecord> arms = new LinkedHashMap<>();
         for (Comparison c : comparisons) {
             for (Arm arm : List.of(c.first(), c.second())) {

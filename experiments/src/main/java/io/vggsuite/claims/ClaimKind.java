@@ -12,6 +12,9 @@ public sealed interface ClaimKind {
     /** Every run the claim reads, as selectors (the runs they start from are implied). */
     List<RunSelector> runs();
 
+    /** The comparisons a statistical test judges; none for trainability, judged by which nets train. */
+    List<Comparison> comparisons();
+
     /**
      * "X beats Y": every comparison's first arm has lower error than its second. The claim's
      * p-value is the largest of its comparisons' (an intersection–union test: all must hold).
@@ -58,6 +61,11 @@ public sealed interface ClaimKind {
         public List<RunSelector> runs() {
             return comparison.runs();
         }
+
+        @Override
+        public List<Comparison> comparisons() {
+            return List.of(comparison);
+        }
     }
 
     /**
@@ -77,6 +85,11 @@ public sealed interface ClaimKind {
         @Override
         public List<RunSelector> runs() {
             return List.of(shallow, deep, deepWarm);
+        }
+
+        @Override
+        public List<Comparison> comparisons() {
+            return List.of();
         }
     }
 }

@@ -115,11 +115,9 @@ public final class PowerForecast {
         if (claim.kind() instanceof ClaimKind.Trainability) {
             return new Forecast(claim, Double.NaN, Double.NaN, Decidable.NOT_A_TEST, "");
         }
-        List<Comparison> comparisons = claim.kind() instanceof ClaimKind.Superiority s ? s.comparisons()
-                : List.of(((ClaimKind.Equivalence) claim.kind()).comparison());
         double mde = 0;
         boolean measured = true;
-        for (Comparison c : comparisons) {
+        for (Comparison c : claim.kind().comparisons()) {
             OptionalDouble first = measuredSeedStd(c.first(), resolve);
             OptionalDouble second = measuredSeedStd(c.second(), resolve);
             measured &= first.isPresent() && second.isPresent();
@@ -170,10 +168,8 @@ public final class PowerForecast {
             if (f.decidable() == Decidable.YES || f.decidable() == Decidable.NO) {
                 tests++;
             }
-            text.append(String.format(Locale.ROOT, "    claim %3d  %-13s %s%s%n", f.claim().id(),
-                    f.claim().kind() instanceof ClaimKind.Equivalence ? "equivalence"
-                            : f.claim().kind() instanceof ClaimKind.Superiority ? "superiority" : "trainability",
-                    line, f.noiseSource().isEmpty() ? "" : " [" + f.noiseSource() + "]"));
+            text.append(String.format(Locale.ROOT, "    claim %3d  %-26s %s%s%n", f.claim().id(),
+                    f.claim().kind().label(), line, f.noiseSource().isEmpty() ? "" : " [" + f.noiseSource() + "]"));
         }
         text.append(String.format(Locale.ROOT, "  it can decide %d of the %d claims with an effect to resolve%n",
                 decidable, tests));

@@ -7,20 +7,26 @@ import io.vggsuite.model.VggNet;
 import io.vggsuite.results.EvalMethod;
 import io.vggsuite.results.FinalRecord;
 import io.vggsuite.results.Predictions;
+import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.results.RunFolder;
 import io.vggsuite.results.RunLock;
 import io.vggsuite.train.DataCatalog;
 import io.vggsuite.train.Devices;
+import io.vggsuite.train.ProcessMemory;
 import io.vggsuite.train.TrainedRun;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
  * Test-set evaluations of trained runs, each computed once: the posteriors are kept in the run
  * folder (fusion and the paired tests need them) and the errors become a row of its final.csv.
+ * The most resident memory an evaluation of the run needed goes into its provenance
+ * ({@link ProvenanceKeys#PEAK_RSS_MIB_EVALUATION}) beside the training's, so that a job that
+ * evaluates a run can request what it needs.
  */
 public final class FinalEvaluation {
 
@@ -44,14 +50,17 @@ public final class FinalEvaluation {
         List<Integer> scales = paperScales.stream().map(mapping::map).toList();
         Optional<Predictions> kept = folder.predictions(name);
         Scores scores;
+        OptionalLong peakResident = OptionalLong.empty();
         if (kept.isPresent()) {
             scores = new Scores(kept.get().labels(), kept.get().probabilities());
+        } else if (method == EvalMethod.DENSE_AND_MULTI_CROP) {
+            // The average of the two (Section 4.3): both are kept, so nothing is recomputed.
+            scores = Scores.average(List.of(evaluate(run, EvalMethod.DENSE, paperScales),
+                    evaluate(run, EvalMethod.MULTI_CROP, paperScales)));
         } else {
-            scores = method == EvalMethod.DENSE_AND_MULTI_CROP
-                    // The average of the two (Section 4.3): both are kept, so nothing is recomputed.
-                    ? Scores.average(List.of(evaluate(run, EvalMethod.DENSE, paperScales),
-                            evaluate(run, EvalMethod.MULTI_CROP, paperScales)))
-                    : compute(run, Protocol.of(method, scales));
+            ProcessMemory.resetPeak();
+            scores = compute(run, Protocol.of(method, scales));
+            peakResident = ProcessMemory.now().peakResidentBytes();
         }
         FinalRecord row = new FinalRecord(method, scales, List.copyOf(paperScales), scores.top1Error(),
                 scores.top5Error(), scores.images());
@@ -68,8 +77,18 @@ public final class FinalEvaluation {
             rows.removeIf(r -> r.method() == method && r.paperTestScales().equals(paperScales));
             rows.add(row);
             folder.writeFinal(rows);
+            peakResident.ifPresent(bytes -> recordPeak(folder, ProcessMemory.mebibytes(bytes)));
         }
         return scores;
+    }
+
+    /** Keeps the largest evaluation peak of the run; written under the run's lock. */
+    private static void recordPeak(RunFolder folder, long mib) {
+        folder.provenance().ifPresent(provenance -> {
+            if (provenance.getLong(ProvenanceKeys.PEAK_RSS_MIB_EVALUATION).orElse(0) < mib) {
+                folder.writeProvenance(provenance.with(ProvenanceKeys.PEAK_RSS_MIB_EVALUATION, Long.toString(mib)));
+            }
+        });
     }
 
     private Scores compute(TrainedRun run, Protocol protocol) throws IOException {

@@ -51,6 +51,13 @@ public final class ProvenanceKeys {
      * Absent where there is no /proc.
      */
     public static final String PEAK_RSS_MIB = "memory.peak.rss.mib";
+    /**
+     * The most resident memory of the process while one of the run's test-set evaluations ran
+     * (VmHWM in MiB from the start of that evaluation; the largest over the run's evaluations is
+     * kept): dense evaluation at the largest test scale usually needs more than training did.
+     * Absent where there is no /proc, and for runs whose posteriors were all computed elsewhere.
+     */
+    public static final String PEAK_RSS_MIB_EVALUATION = "memory.peak.rss.mib.evaluation";
 
     /** Keys every finished run has; {@link Provenance#missing} checks them. */
     public static final List<String> REQUIRED = List.of(CONFIG, TRAIN_SCALE, TRAIN_SCALE_PAPER, INIT, SEED, BUDGET,

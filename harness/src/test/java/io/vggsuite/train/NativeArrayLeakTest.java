@@ -121,6 +121,30 @@ class NativeArrayLeakTest {
         assertTrue(peakMib * 2 > residentMib, "peak " + peakMib + " MiB, resident now " + residentMib + " MiB");
     }
 
+    @Test
+    void anEvaluationRecordsItsPeakResidentMemoryInTheRunsProvenanceAndKeepsTheLargest() throws IOException {
+        TinyImageFolder.write(data, 12, 4);
+        DataCatalog catalog = new DataCatalog();
+        RunTrainer trainer = RunTrainer.into(results, catalog, CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget("test"));
+        TrainedRun run = trainer.train(run(VggConfig.A, new Start.FromScratch(Initialisation.GLOROT), 5));
+        assertTrue(run.folder().provenance().orElseThrow().get(ProvenanceKeys.PEAK_RSS_MIB_EVALUATION).isEmpty(),
+                "no evaluation yet, no evaluation peak");
+        FinalEvaluation evaluation = new FinalEvaluation(catalog);
+        evaluation.evaluate(run, EvalMethod.DENSE, Q_ALL);
+        long afterDense = run.folder().provenance().orElseThrow()
+                .getLong(ProvenanceKeys.PEAK_RSS_MIB_EVALUATION).orElseThrow();
+        assertTrue(afterDense > 64, "evaluation peak " + afterDense + " MiB");
+        // A later, lighter evaluation never lowers the recorded peak; a cached one records nothing.
+        evaluation.evaluate(run, EvalMethod.CENTRE_CROP, Q256);
+        evaluation.evaluate(run, EvalMethod.DENSE, Q_ALL);
+        long atEnd = run.folder().provenance().orElseThrow()
+                .getLong(ProvenanceKeys.PEAK_RSS_MIB_EVALUATION).orElseThrow();
+        assertTrue(atEnd >= afterDense, "peak went from " + afterDense + " to " + atEnd + " MiB");
+        assertTrue(run.folder().provenance().orElseThrow().getLong(ProvenanceKeys.PEAK_RSS_MIB).isPresent(),
+                "the training peak is kept beside it");
+    }
+
     private RunSpec run(VggConfig config, Start start, long seed) {
         VggSpec model = VggSpec.of(config).withClasses(TinyImageFolder.CLASSES).withWidth(1.0 / 16).withCrop(32);
         Recipe recipe = Recipe.paper().withBatchSize(8).withLearningRate(0.01f).withMaxEpochs(1)

@@ -66,7 +66,7 @@ final class ErrorTables {
 
     private static Table build(
             String id, String caption, List<PaperRow> rows, boolean methodColumn, RunIndex index, List<String> notes) {
-        List<String> scales = index.scales();
+        List<String> scales = index.paperScales();
         List<String> header = new ArrayList<>();
         header.add(CONFIG);
         if (methodColumn) {

@@ -63,7 +63,7 @@ final class Figures {
                 .mapToDouble(c -> row(table3, c.paperName(), FIXED_SCALE).top1Error().orElseThrow())
                 .toArray();
         List<Series> ours = new ArrayList<>();
-        for (String scale : index.scales()) {
+        for (String scale : index.paperScales()) {
             double[] errors = DEPTH_SERIES.stream()
                     .mapToDouble(c -> mean(index, c.paperName(), FIXED_SCALE, scale, row(table3, c.paperName(), FIXED_SCALE))
                             .orElse(Double.NaN))
@@ -91,7 +91,7 @@ final class Figures {
             for (PaperRow r : rows) {
                 String category = category(r);
                 bars.add(new Bar(config + " paper", category, r.top1Error().orElseThrow()));
-                for (String scale : index.scales()) {
+                for (String scale : index.paperScales()) {
                     mean(index, config, JITTERED, scale, r)
                             .ifPresent(v -> bars.add(new Bar(config + " ours (" + scale + ")", category, v)));
                 }

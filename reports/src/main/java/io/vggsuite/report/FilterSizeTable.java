@@ -27,7 +27,7 @@ final class FilterSizeTable {
     static Table compare(PaperValues paper, RunIndex index) {
         PaperRow claim = paper.of(PaperValues.SECTION_4_1).get(0);
         String trainScale = claim.trainScale();
-        List<String> scales = index.scales();
+        List<String> scales = index.paperScales();
         List<String> header = new ArrayList<>(List.of(ErrorTables.CONFIG, "top-1 error vs B (centre crop) · "
                 + ErrorTables.PAPER_SCALE));
         for (String scale : scales) {

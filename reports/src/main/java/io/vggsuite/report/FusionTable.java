@@ -23,7 +23,7 @@ final class FusionTable {
     private FusionTable() {}
 
     static Table table6(PaperValues paper, RunIndex index, List<FusionRecord> fusion) {
-        List<String> scales = index.scales();
+        List<String> scales = index.paperScales();
         List<String> header = new ArrayList<>(List.of("Combined ConvNet models", ErrorTables.METHOD,
                 ErrorTables.TOP1 + " · " + ErrorTables.PAPER_SCALE, ErrorTables.TOP5 + " · " + ErrorTables.PAPER_SCALE));
         scales.forEach(scale -> header.addAll(List.of(ErrorTables.TEST_Q + " · " + scale,

@@ -25,7 +25,7 @@ final class InitialisationTable {
 
     static Table study(PaperValues paper, RunIndex index) {
         List<List<Cell>> rows = new ArrayList<>();
-        for (String scale : index.scales()) {
+        for (String scale : index.paperScales()) {
             for (RunInfo any : index.all()) {
                 String config = any.config().orElse("");
                 String trainScale = any.paperTrainScale().orElse("");

@@ -1,6 +1,7 @@
 package io.vggsuite.report;
 
 import io.vggsuite.report.render.Document.Ref;
+import io.vggsuite.results.ClaimRecord;
 import io.vggsuite.results.FinalRecord;
 import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.results.RunFolder;
@@ -9,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Every run of a results folder, and which of them stand for a row of the paper's tables.
@@ -32,9 +35,12 @@ final class RunIndex {
     static final String NO_RUNS = "ours (no runs yet)";
 
     private final List<RunInfo> runs;
+    /** The runs the paper's claims compare (arms.csv); empty before the claims were judged. */
+    private final Set<String> paperArmRuns;
 
-    private RunIndex(List<RunInfo> runs) {
+    private RunIndex(List<RunInfo> runs, Set<String> paperArmRuns) {
         this.runs = List.copyOf(runs);
+        this.paperArmRuns = Set.copyOf(paperArmRuns);
     }
 
     static RunIndex read(ResultsRoot root) {
@@ -42,7 +48,11 @@ final class RunIndex {
         for (RunFolder folder : root.runs()) {
             runs.add(RunInfo.read(folder, runs.size() + 1));
         }
-        return new RunIndex(runs);
+        Set<String> paperArmRuns = root.arms().stream()
+                .filter(arm -> !ClaimRecord.beyondThePaper(arm.claimId()))
+                .flatMap(arm -> arm.runIds().stream())
+                .collect(Collectors.toSet());
+        return new RunIndex(runs, paperArmRuns);
     }
 
     List<RunInfo> all() {
@@ -62,6 +72,26 @@ final class RunIndex {
                 .sorted()
                 .toList();
         return scales.isEmpty() ? List.of(NO_RUNS) : scales;
+    }
+
+    /**
+     * The scales the paper's tables show: those at which the paper's claims were judged. An
+     * ablation beyond the paper at another scale (claim 102's nets at twice the width) has its own
+     * table under "Beyond the paper" and would otherwise add a column group of "not run" cells to
+     * every paper table. Before the claims are judged (no arms.csv), every scale.
+     */
+    List<String> paperScales() {
+        if (paperArmRuns.isEmpty()) {
+            return scales();
+        }
+        List<String> scales = runs.stream()
+                .filter(r -> r.config().isPresent())
+                .filter(r -> paperArmRuns.contains(r.runId()))
+                .map(RunInfo::scale)
+                .distinct()
+                .sorted()
+                .toList();
+        return scales.isEmpty() ? scales() : scales;
     }
 
     /** Every run of one configuration, paper training scale and scale, whatever its init. */

@@ -9,10 +9,14 @@ import io.vggsuite.report.render.Document.Block;
 import io.vggsuite.report.render.Document.Cell;
 import io.vggsuite.report.render.Document.Paragraph;
 import io.vggsuite.report.render.Document.Table;
+import io.vggsuite.results.ArmRecord;
 import io.vggsuite.results.ClaimRecord;
+import io.vggsuite.results.EvalMethod;
+import io.vggsuite.results.FinalRecord;
 import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.results.RunFolder;
+import io.vggsuite.results.RunKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -227,5 +231,29 @@ class TablesTest {
                 .map(r -> r.get(0).text() + " " + r.get(2).text() + " " + r.get(3).text()).toList());
         assertTrue(arms.notes().contains(BeyondPaperTables.MARK));
         assertTrue(((Paragraph) blocks.get(2)).text().contains("No arm of it was measured"), blocks.get(2).toString());
+    }
+
+    @Test
+    void aScaleOnlyAnAblationBeyondThePaperUsedGetsNoColumnGroupInThePapersTablesButStaysInTheSummary() {
+        // Claim 102's D at twice the width: a run at another scale, an arm of a beyond-paper claim only.
+        String wide = Fixtures.id("D", "256", "warm-start-A", 1) + "-wide";
+        RunFolder run = root.run(wide);
+        RunKey narrow = Fixtures.key(wide, "D", "256", "37", "warm-start-A", 1);
+        run.writeKey(new RunKey(wide, narrow.config(), 0.5, narrow.crop(), narrow.paperScale(), narrow.trainScale(),
+                narrow.startKind(), narrow.start(), narrow.initialisation(), narrow.parentRunId(), narrow.seed(),
+                narrow.data(), narrow.normalisation()));
+        run.writeFinal(List.of(new FinalRecord(EvalMethod.DENSE, List.of(37),
+                List.of(256), 22.0, 7.0, 10000)));
+        run.markComplete();
+        assertEquals(2, RunIndex.read(root).scales().size(), "the wide run adds a scale: " + RunIndex.read(root).scales());
+        root.writeArms(List.of(
+                new ArmRecord(2, "D", List.of(Fixtures.id("D", "256", "warm-start-A", 1)), 27.0, 9.0),
+                new ArmRecord(ClaimRecord.FIRST_BEYOND_THE_PAPER + 1, "D at width 1/2", List.of(wide), 22.0, 7.0)));
+        RunIndex judged = RunIndex.read(root);
+
+        assertEquals(List.of(Fixtures.SCALE), judged.paperScales());
+        Table table3 = ErrorTables.table3(paper, judged);
+        assertEquals(9, table3.header().size(), "one column group, ours: " + table3.header());
+        assertEquals(2, judged.scales().size(), "the summary and the runs table still see every scale");
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
@@ -77,8 +78,18 @@ public final class PowerForecast {
      * @param target the paper's effect (superiority) or the margin (equivalence); NaN for none
      * @param mde the forecast MDE (equivalence: the narrowest margin TOST could establish); NaN for trainability
      * @param noiseSource where the seed spreads came from
+     * @param seedsNeeded the fewest seeds, two or more (with the same test images and spreads),
+     *     whose MDE falls below the target; empty where even {@link #MOST_SEEDS_CONSIDERED} would not, or where
+     *     there is no target
      */
-    public record Forecast(ClaimDeclaration claim, double target, double mde, Decidable decidable, String noiseSource) {}
+    public record Forecast(ClaimDeclaration claim, double target, double mde, Decidable decidable, String noiseSource,
+            OptionalInt seedsNeeded) {}
+
+    /**
+     * The most seeds the forecast counts up to when it says how many would decide a claim: past
+     * this, "more than" is all a plan needs to say (a seed of the full budget is hours on a GPU).
+     */
+    public static final int MOST_SEEDS_CONSIDERED = 100;
 
     private final int seeds;
     private final int testImages;
@@ -113,32 +124,55 @@ public final class PowerForecast {
 
     private Forecast forecast(ClaimDeclaration claim, Function<RunSelector, RunSpec> resolve) {
         if (claim.kind() instanceof ClaimKind.Trainability) {
-            return new Forecast(claim, Double.NaN, Double.NaN, Decidable.NOT_A_TEST, "");
+            return new Forecast(claim, Double.NaN, Double.NaN, Decidable.NOT_A_TEST, "", OptionalInt.empty());
         }
-        double mde = 0;
+        List<double[]> seedStds = new ArrayList<>();
         boolean measured = true;
         for (Comparison c : claim.kind().comparisons()) {
             OptionalDouble first = measuredSeedStd(c.first(), resolve);
             OptionalDouble second = measuredSeedStd(c.second(), resolve);
             measured &= first.isPresent() && second.isPresent();
-            ClaimStatistics.Estimate noise = noise(first.orElse(prior.seedStd()), second.orElse(prior.seedStd()));
-            mde = Math.max(mde, claim.kind() instanceof ClaimKind.Equivalence ? noise.equivalenceMde()
-                    : noise.superiorityMde());
+            seedStds.add(new double[] {first.orElse(prior.seedStd()), second.orElse(prior.seedStd())});
         }
         String source = measured ? "seed SDs from " + spreads.orElseThrow().source().getFileName()
                 + ", discordance " + prior.discordance() : prior.source();
         double target = claim.kind() instanceof ClaimKind.Equivalence eq ? eq.margin() : claim.paperEffect();
+        double mde = mde(claim, seedStds, seeds);
         Decidable decidable = Double.isNaN(target) ? Decidable.NO_PAPER_EFFECT
                 : mde < target ? Decidable.YES : Decidable.NO;
-        return new Forecast(claim, target, mde, decidable, source);
+        OptionalInt needed = OptionalInt.empty();
+        if (!Double.isNaN(target)) {
+            // From two: one seed measures no seed spread, and the rule borrows it from a baseline.
+            for (int k = 2; k <= MOST_SEEDS_CONSIDERED && needed.isEmpty(); k++) {
+                if (mde(claim, seedStds, k) < target) {
+                    needed = OptionalInt.of(k);
+                }
+            }
+        }
+        return new Forecast(claim, target, mde, decidable, source, needed);
+    }
+
+    /** The claim's MDE with {@code k} seeds: the largest over its comparisons (each must be decided). */
+    private double mde(ClaimDeclaration claim, List<double[]> seedStds, int k) {
+        double mde = 0;
+        for (double[] pair : seedStds) {
+            ClaimStatistics.Estimate noise = noise(k, pair[0], pair[1]);
+            mde = Math.max(mde, claim.kind() instanceof ClaimKind.Equivalence ? noise.equivalenceMde()
+                    : noise.superiorityMde());
+        }
+        return mde;
     }
 
     /** The estimate's spread the rule would see for two arms with these seed SDs, at gap 0. */
     ClaimStatistics.Estimate noise(double seedStdFirst, double seedStdSecond) {
+        return noise(seeds, seedStdFirst, seedStdSecond);
+    }
+
+    private ClaimStatistics.Estimate noise(int k, double seedStdFirst, double seedStdSecond) {
         double testVariance = 100.0 * 100.0 * prior.discordance() / testImages;
         double perSeedVariance = testVariance + seedStdFirst * seedStdFirst + seedStdSecond * seedStdSecond;
-        return seeds >= 2
-                ? new ClaimStatistics.Estimate(0, Math.sqrt(perSeedVariance / seeds), seeds - 1, true)
+        return k >= 2
+                ? new ClaimStatistics.Estimate(0, Math.sqrt(perSeedVariance / k), k - 1, true)
                 : new ClaimStatistics.Estimate(0, Math.sqrt(perSeedVariance), Double.POSITIVE_INFINITY, true);
     }
 
@@ -157,7 +191,10 @@ public final class PowerForecast {
         for (Forecast f : forecasts) {
             String line = switch (f.decidable()) {
                 case YES -> String.format(Locale.ROOT, "can decide: MDE %.2f < %s %.2f", f.mde(), what(f), f.target());
-                case NO -> String.format(Locale.ROOT, "cannot decide: MDE %.2f ≥ %s %.2f", f.mde(), what(f), f.target());
+                case NO -> String.format(Locale.ROOT, "cannot decide: MDE %.2f ≥ %s %.2f; %s", f.mde(), what(f),
+                        f.target(), f.seedsNeeded().isPresent()
+                                ? "would with " + f.seedsNeeded().getAsInt() + " seeds"
+                                : "not with " + MOST_SEEDS_CONSIDERED + " seeds either");
                 case NO_PAPER_EFFECT -> String.format(Locale.ROOT, "MDE %.2f (the paper gives no effect in points)",
                         f.mde());
                 case NOT_A_TEST -> "judged by which nets train, not by a test";

@@ -79,4 +79,32 @@ class PowerForecastTest {
         assertEquals("test prior", withPrior.noiseSource());
         assertTrue(withBaseline.mde() < withPrior.mde(), withBaseline.mde() + " vs " + withPrior.mde());
     }
+
+    @Test
+    void theSeedsNeededAreTheFewestWithWhichTheForecastWouldDecideTheClaim() {
+        List<ClaimDeclaration> claims = new PaperClaims().claims();
+        List<PowerForecast.Forecast> oneSeed = new PowerForecast(1, 5_000, Optional.empty(), PRIOR).forecast(claims, PLAN);
+        int withAnAnswer = 0;
+        for (PowerForecast.Forecast f : oneSeed) {
+            if (f.seedsNeeded().isEmpty()) {
+                continue;
+            }
+            withAnAnswer++;
+            int k = f.seedsNeeded().getAsInt();
+            List<ClaimDeclaration> one = List.of(f.claim());
+            assertEquals(PowerForecast.Decidable.YES,
+                    new PowerForecast(k, 5_000, Optional.empty(), PRIOR).forecast(one, PLAN).get(0).decidable(),
+                    "claim " + f.claim().id() + " with " + k + " seeds");
+            assertTrue(k >= 2, "a seed spread needs two seeds");
+            if (k > 2) {
+                assertEquals(PowerForecast.Decidable.NO,
+                        new PowerForecast(k - 1, 5_000, Optional.empty(), PRIOR).forecast(one, PLAN).get(0).decidable(),
+                        "claim " + f.claim().id() + " with " + (k - 1) + " seeds");
+            }
+        }
+        assertTrue(withAnAnswer >= 5, "claims with an effect of 0.6 or more are decidable within "
+                + PowerForecast.MOST_SEEDS_CONSIDERED + " seeds at a seed SD of 0.8: " + withAnAnswer);
+        assertTrue(oneSeed.get(11).seedsNeeded().isEmpty(), "claim 12 is not a test");
+        assertTrue(oneSeed.get(5).seedsNeeded().isEmpty(), "claim 6 has no effect to reach");
+    }
 }

@@ -15,19 +15,31 @@ import java.util.concurrent.TimeUnit;
 final class MachineFacts {
 
     private static final long COMMAND_TIMEOUT_SECONDS = 20;
+    /** The folder of the project that holds results committed with it (data, not code). */
+    static final String PUBLISHED_RESULTS = "published";
 
     private MachineFacts() {}
 
     static Map<String, String> collect() {
         Map<String, String> facts = new TreeMap<>();
-        facts.put(ProvenanceKeys.GIT_COMMIT, run("git", "rev-parse", "HEAD").orElse(ProvenanceKeys.UNKNOWN));
-        facts.put(ProvenanceKeys.GIT_DIRTY, run("git", "status", "--porcelain")
-                .map(changes -> Boolean.toString(!changes.isBlank()))
-                .orElse(ProvenanceKeys.UNKNOWN));
+        Path here = Path.of("");
+        facts.put(ProvenanceKeys.GIT_COMMIT, run(here, "git", "rev-parse", "HEAD").orElse(ProvenanceKeys.UNKNOWN));
+        facts.put(ProvenanceKeys.GIT_DIRTY, gitDirty(here));
         facts.put(ProvenanceKeys.DJL_VERSION, orUnknown(Engine::getDjlVersion));
         facts.put(ProvenanceKeys.PYTORCH_VERSION, orUnknown(() -> Engine.getInstance().getVersion()));
         facts.put(ProvenanceKeys.DEVICE, device());
         return facts;
+    }
+
+    /**
+     * Whether the checkout that holds {@code dir} has uncommitted changes: the whole checkout
+     * wherever in it {@code dir} is, except the published results, which a run writing into
+     * {@code published/} would otherwise count against the code it ran.
+     */
+    static String gitDirty(Path dir) {
+        return run(dir, "git", "status", "--porcelain", "--", ":(top)", ":(top,exclude)" + PUBLISHED_RESULTS)
+                .map(changes -> Boolean.toString(!changes.isBlank()))
+                .orElse(ProvenanceKeys.UNKNOWN);
     }
 
     private static String device() {
@@ -68,8 +80,13 @@ final class MachineFacts {
 
     /** Standard output of a command that succeeded, else empty (not installed, not a git checkout). */
     private static Optional<String> run(String... command) {
+        return run(Path.of(""), command);
+    }
+
+    private static Optional<String> run(Path dir, String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+            Process process = new ProcessBuilder(command).directory(dir.toAbsolutePath().toFile())
+                    .redirectErrorStream(false).start();
             process.getOutputStream().close();
             byte[] out = process.getInputStream().readAllBytes();
             if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -30,7 +30,10 @@ public final class ProvenanceKeys {
     /** A hash of every setting that changes the result; equal hashes may share a cached run. */
     public static final String CONFIG_HASH = "config.hash";
     public static final String GIT_COMMIT = "git.commit";
-    /** "true" when the working tree had uncommitted changes. */
+    /**
+     * "true" when the checkout had uncommitted changes, new files included, outside
+     * {@code published/} (results committed with the project are data, not the code that ran).
+     */
     public static final String GIT_DIRTY = "git.dirty";
     public static final String DJL_VERSION = "djl.version";
     public static final String PYTORCH_VERSION = "pytorch.version";

@@ -38,6 +38,54 @@ class LocalResponseNormTest {
                 LocalResponseNorm.SIZE, LocalResponseNorm.ALPHA / LocalResponseNorm.SIZE, LocalResponseNorm.BETA, 1);
     }
 
+    /**
+     * Training goes through autograd of the pooled window sum: its gradient must be the formula's,
+     * dL/da_i = w_i·D_i^(-β) − 2αβ·a_i·Σ_{c: i in window(c)} w_c·a_c·D_c^(-β-1) with D_c = k + α·Σ a_j²,
+     * at values where the α term matters.
+     */
+    @Test
+    void itsGradientIsTheFormulasDerivative() {
+        int batch = 1, channels = 9, h = 2, w = 2;
+        double alpha = 1e-3, beta = LocalResponseNorm.BETA, k = 1;
+        int size = LocalResponseNorm.SIZE;
+        LocalResponseNorm lrn = new LocalResponseNorm(size, (float) alpha, (float) beta, (float) k);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray input = manager.randomNormal(0, 30, new Shape(batch, channels, h, w), ai.djl.ndarray.types.DataType.FLOAT32);
+            NDArray weights = manager.randomNormal(new Shape(batch, channels, h, w));
+            float[] a = input.toFloatArray();
+            float[] wt = weights.toFloatArray();
+            input.setRequiresGradient(true);
+            float[] grad;
+            try (ai.djl.training.GradientCollector collector = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                NDArray out = lrn.forward(new ParameterStore(manager, false), new NDList(input), true).singletonOrThrow();
+                collector.backward(out.mul(weights).sum());
+                grad = input.getGradient().toFloatArray();
+            }
+            int plane = h * w;
+            for (int c = 0; c < channels; c++) {
+                for (int p = 0; p < plane; p++) {
+                    double want = wt[c * plane + p] * Math.pow(denominator(a, c, p, channels, plane, size, alpha, k), -beta);
+                    for (int o = Math.max(0, c - size / 2); o <= Math.min(channels - 1, c + size / 2); o++) {
+                        double d = denominator(a, o, p, channels, plane, size, alpha, k);
+                        want -= 2 * alpha * beta * a[c * plane + p] * wt[o * plane + p] * a[o * plane + p]
+                                * Math.pow(d, -beta - 1);
+                    }
+                    assertEquals(want, grad[c * plane + p], 1e-4 * Math.max(1, Math.abs(want)),
+                            "dL/da at channel " + c + ", pixel " + p);
+                }
+            }
+        }
+    }
+
+    private static double denominator(float[] a, int c, int p, int channels, int plane, int size, double alpha,
+            double k) {
+        double sum = 0;
+        for (int j = Math.max(0, c - size / 2); j <= Math.min(channels - 1, c + size / 2); j++) {
+            sum += (double) a[j * plane + p] * a[j * plane + p];
+        }
+        return k + alpha * sum;
+    }
+
     @Test
     void theDefaultIsWhatThePapersCaffeComputed() {
         assertEquals(LocalResponseNorm.Form.CAFFE, LocalResponseNorm.Form.DEFAULT);

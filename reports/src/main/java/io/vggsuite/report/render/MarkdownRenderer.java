@@ -18,9 +18,13 @@ public final class MarkdownRenderer {
     private MarkdownRenderer() {}
 
     public static String render(Document document) {
+        return "# " + inline(document.title()) + "\n\n" + render(document.blocks());
+    }
+
+    /** Blocks without a document title: a part of another Markdown file (the README's claims). */
+    public static String render(List<Block> blocks) {
         StringBuilder out = new StringBuilder();
-        out.append("# ").append(inline(document.title())).append("\n\n");
-        for (Block block : document.blocks()) {
+        for (Block block : blocks) {
             if (block instanceof Heading h) {
                 out.append("#".repeat(h.level())).append(' ').append(inline(h.text())).append("\n\n");
             } else if (block instanceof Paragraph p) {

@@ -53,6 +53,15 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
      */
     static final double STATED_GPU_FLOPS_PER_SECOND = 40e12;
 
+    /**
+     * The other bound on a GPU's rate: the images the CPU side decodes, augments and batches per
+     * second. At CIFAR scale the nets are so small that FLOPs alone would put the full budget's
+     * seed at minutes; the loader cannot feed that. 16,935 images/s is what the input pipeline did
+     * alone on this project's 2-core machine (PipelineBenchmark, 2026-11-30, S ∈ [37;73], crop 32,
+     * 2 workers, README "Benchmarks"); a host with more cores feeds faster. Measured there, stated here.
+     */
+    static final double STATED_LOADER_IMAGES_PER_SECOND = 16_935;
+
     public String describe(Path results) {
         Map<String, RunSpec> runs = new LinkedHashMap<>();
         for (AblationPlan plan : plans) {
@@ -77,6 +86,7 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
                 budget.name(), budget.description(), results, Devices.describe(Devices.forTraining()), runs.size()));
         double seconds = 0;
         double flopsToTrain = 0;
+        double imagesToTrain = 0;
         int cached = 0;
         for (RunSpec spec : runs.values()) {
             boolean done = RunFolder.at(results, spec.runId()).status() != RunStatus.RUNNING;
@@ -87,6 +97,7 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
             } else {
                 seconds += runSeconds;
                 flopsToTrain += (double) spec.recipe().maxEpochs() * trainImages * Flops.trainingFlops(spec.model());
+                imagesToTrain += (double) spec.recipe().maxEpochs() * trainImages;
             }
             text.append(String.format(Locale.ROOT, "    %-40s %3d epochs  %s%n", spec.runId(),
                     spec.recipe().maxEpochs(), done ? "cached" : String.format(Locale.ROOT, "~%.1f min", runSeconds / 60)));
@@ -95,10 +106,15 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
                 "  estimated training time (evaluation not included): %.1f min for %d runs (%d cached), from %.0f images/s measured for net A%n",
                 seconds / 60, runs.size() - cached, cached, imagesPerSecondA));
         if (budget.trainingTarget().isEmpty() && !Devices.primary().isGpu()) {
-            // A budget meant for GPUs, planned on a CPU: what one GPU would take.
-            text.append(String.format(Locale.ROOT, "  on one GPU: ~%.1f h of training, at a stated %.0f TFLOP/s"
-                            + " (not measured here; see the README's \"Using a GPU\")%n",
-                    flopsToTrain / STATED_GPU_FLOPS_PER_SECOND / 3600, STATED_GPU_FLOPS_PER_SECOND / 1e12));
+            // A budget meant for GPUs, planned on a CPU: what one GPU would take, whichever of its
+            // arithmetic and the loader that feeds it is slower.
+            double computeHours = flopsToTrain / STATED_GPU_FLOPS_PER_SECOND / 3600;
+            double loaderHours = imagesToTrain / STATED_LOADER_IMAGES_PER_SECOND / 3600;
+            text.append(String.format(Locale.ROOT, "  on one GPU: ~%.1f h of training, the slower of its arithmetic"
+                            + " at a stated %.0f TFLOP/s (%.1f h) and a 2-core host's input pipeline at %,.0f images/s"
+                            + " (%.1f h); stated, not measured here (README, \"Using a GPU\")%n",
+                    Math.max(computeHours, loaderHours), STATED_GPU_FLOPS_PER_SECOND / 1e12, computeHours,
+                    STATED_LOADER_IMAGES_PER_SECOND, loaderHours));
         }
         double estimated = seconds;
         budget.trainingTarget().filter(target -> estimated > target.toSeconds()).ifPresent(target -> text.append(

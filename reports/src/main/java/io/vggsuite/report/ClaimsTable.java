@@ -71,18 +71,18 @@ final class ClaimsTable {
                 : c.verdict().label();
     }
 
-    private static Cell effectCell(ClaimRecord c) {
+    static Cell effectCell(ClaimRecord c) {
         if (Double.isNaN(c.effect())) {
             return Cell.missing(Formats.NOT_MEASURED);
         }
         return Cell.of(String.format(Locale.ROOT, "%+.2f [%+.2f, %+.2f]", c.effect(), c.low(), c.high()));
     }
 
-    private static String points(double value) {
+    static String points(double value) {
         return Double.isNaN(value) ? Formats.NOT_MEASURED : String.format(Locale.ROOT, "%.2f", value);
     }
 
-    private static Cell numberCell(String text) {
+    static Cell numberCell(String text) {
         return text.equals(Formats.NOT_MEASURED) ? Cell.missing(text) : Cell.of(text);
     }
 }

@@ -49,7 +49,8 @@ public final class ReadmeClaims {
         List<List<Cell>> rows = new ArrayList<>();
         for (ClaimRecord c : claims) {
             rows.add(List.of(Cell.of(c.id() + (c.beyondThePaper() ? " (beyond)" : "")), Cell.of(c.claim()),
-                    numberCell(Formats.effect(c.paperEffect())), effectCell(c), numberCell(mde(c.mde())),
+                    ClaimsTable.numberCell(Formats.effect(c.paperEffect())), ClaimsTable.effectCell(c),
+                    ClaimsTable.numberCell(ClaimsTable.points(c.mde())),
                     c.verdict() == Verdict.NOT_RUN ? Cell.missing(Formats.NOT_RUN) : Cell.of(ClaimsTable.verdict(c))));
         }
         blocks.add(new Table("readme-claims", "The paper's claims on " + index.paperScales().get(0),
@@ -92,18 +93,5 @@ public final class ReadmeClaims {
                 index.all().size(), complete, diverged, index.all().size() - complete - diverged,
                 seeds.size() == 1 ? "" : "s", seeds.isEmpty() ? "none" : seeds.toString().replaceAll("[\\[\\]]", ""),
                 report, report.toString().replace('\\', '/'));
-    }
-
-    private static Cell effectCell(ClaimRecord c) {
-        return Double.isNaN(c.effect()) ? Cell.missing(Formats.NOT_MEASURED)
-                : Cell.of(String.format(Locale.ROOT, "%+.2f [%+.2f, %+.2f]", c.effect(), c.low(), c.high()));
-    }
-
-    private static String mde(double value) {
-        return Double.isNaN(value) ? Formats.NOT_MEASURED : String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    private static Cell numberCell(String text) {
-        return text.equals(Formats.NOT_MEASURED) ? Cell.missing(text) : Cell.of(text);
     }
 }

@@ -10,6 +10,8 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Keeps one seed giving one set of numbers on a CPU whose fastest convolution kernel does not.
@@ -20,16 +22,26 @@ import java.util.Map;
  * values, by O(1) and sometimes NaN, for identical calls on an Intel Xeon with two threads
  * (2026-12-01): padding read as if it were data, not rounding. The suite's smoke nets (width 1/8:
  * 8-channel layers) then trained differently in one process and across processes, and some
- * "diverged". The same calls were bit-identical on an AMD EPYC (Zen 4) with the same kernel, and
- * everywhere with oneDNN capped at AVX2 kernels. The cap is an environment variable that libtorch
- * reads once, when it loads, so it must be set before the JVM starts: the build sets it for every
- * test and benchmark JVM (root {@code pom.xml}, property {@code onednn.max.cpu.isa}), and the
+ * "diverged". The same calls were bit-identical on one AMD EPYC (Zen 4) with the same kernel
+ * (2026-12-01) and differed in 40 of 40 fresh JVMs on another (2026-12-02); with oneDNN capped at
+ * AVX2 kernels they were reproducible on all of them, but for the rare event below. The cap is an
+ * environment variable that libtorch reads once, when it loads, so it must be set before the JVM
+ * starts: the build sets it for every test and benchmark JVM (root {@code pom.xml}, property {@code onednn.max.cpu.isa}), and the
  * cluster's job scripts and manifests take {@link #ENVIRONMENT}. It costs throughput: 20–25% for
  * nets A and D at width 1/4 on the AMD machine (README, "Determinism").
  *
  * <p>{@link #requireReproducible()} is the guard for a JVM started some other way: before the
  * first run trains, it repeats a few of the affected convolutions and refuses to train, naming the
- * variable, if any input gradient differs between identical calls.
+ * variable, if the input gradients differ between identical calls <em>and keep differing</em>.
+ * A difference that does not recur when the probe is repeated is reported on stderr and the run
+ * goes on. With the cap on an AMD EPYC, 2 of 40 fresh JVMs started while another process trained
+ * on the same two cores saw one call differ (2026-12-02); none of 66 did that day on an idle
+ * machine, beside a busy loop or beside another probing JVM. Whether such an event also strikes
+ * training calls is not known; if it does, refusing the one process whose probe happened to see it
+ * protects none of the others. Refusing it did stop work: it is the likeliest reason a Slurm job of
+ * the cluster's CI test ended without training (SlurmGridIT, 2026-12-02). What checks
+ * reproducibility end to end are the tests that compare whole runs across processes (KillNineTest,
+ * TwoProcessesTest, SlurmGridIT). The AVX-512 fault above differed on every call, so it still stops.
  */
 public final class KernelReproducibility {
 
@@ -46,20 +58,74 @@ public final class KernelReproducibility {
     private static final List<Probe> PROBES = List.of(
             new Probe(32, 8, 8, 32), new Probe(64, 4, 4, 32), new Probe(64, 16, 8, 16));
     private static final int REPEATS = 8;
+    /** Extra passes over every probe after a difference, to tell a fault that recurs from a rare one. */
+    static final int RECHECKS = 3;
 
-    private static Boolean reproducible;
+    /** What the probe found in this JVM. */
+    public enum Verdict {
+        /** Every repeated call gave bit-identical gradients. */
+        REPRODUCIBLE,
+        /** One pass saw a difference and {@link #RECHECKS} further passes saw none: reported, not refused. */
+        DIFFERED_ONCE,
+        /** Differences recurred: one seed cannot give one result in this JVM. */
+        NOT_REPRODUCIBLE
+    }
+
+    /** The first difference a pass saw, for the message: probe shape and largest |difference|. */
+    private record Difference(Probe probe, float largest) {
+        @Override
+        public String toString() {
+            return "3x3 convolution of " + probe.batch() + "x" + probe.inChannels() + "x" + probe.side() + "x"
+                    + probe.side() + " into " + probe.outChannels() + " channels, largest |difference| " + largest;
+        }
+    }
+
+    private static Verdict verdict;
+    private static Optional<Difference> firstDifference = Optional.empty();
 
     private KernelReproducibility() {}
 
     /**
-     * Whether repeated identical 3×3 convolutions give bit-identical input gradients on the CPU,
-     * probed once per JVM (a few milliseconds). GPUs are not probed: this is about oneDNN.
+     * What repeated identical 3×3 convolutions give for the input gradient on the CPU, probed once
+     * per JVM (a few milliseconds; a few more when a pass differs). GPUs are not probed: this is
+     * about oneDNN.
      */
-    public static synchronized boolean convolutionBackwardIsReproducible() {
-        if (reproducible == null) {
-            reproducible = PROBES.stream().allMatch(KernelReproducibility::reproducibleFor);
+    public static synchronized Verdict verdict() {
+        if (verdict == null) {
+            verdict = judge(() -> {
+                Optional<Difference> difference = pass();
+                if (firstDifference.isEmpty()) {
+                    firstDifference = difference;
+                }
+                return difference.isPresent();
+            });
+            if (verdict == Verdict.DIFFERED_ONCE) {
+                System.err.println("warning: one of oneDNN's convolution input gradients differed between "
+                        + "identical calls once and not in " + RECHECKS + " further passes ("
+                        + firstDifference.orElseThrow() + ", " + VARIABLE + "="
+                        + System.getenv().getOrDefault(VARIABLE, "unset") + "); training goes on "
+                        + "(README, \"Determinism\")");
+            }
         }
-        return reproducible;
+        return verdict;
+    }
+
+    /** The rule: a first pass that differs is repeated {@link #RECHECKS} times, and refused if any differs again. */
+    static Verdict judge(BooleanSupplier passDiffers) {
+        if (!passDiffers.getAsBoolean()) {
+            return Verdict.REPRODUCIBLE;
+        }
+        for (int recheck = 0; recheck < RECHECKS; recheck++) {
+            if (passDiffers.getAsBoolean()) {
+                return Verdict.NOT_REPRODUCIBLE;
+            }
+        }
+        return Verdict.DIFFERED_ONCE;
+    }
+
+    /** Whether this JVM may train: no difference, or one that did not recur ({@link #verdict()}). */
+    public static boolean convolutionBackwardIsReproducible() {
+        return verdict() != Verdict.NOT_REPRODUCIBLE;
     }
 
     /** Throws, naming the variable to set, when the CPU's convolution backward is not reproducible. */
@@ -68,12 +134,24 @@ public final class KernelReproducibility {
             return;
         }
         throw new IllegalStateException("this CPU's oneDNN convolution kernels give different gradients for "
-                + "identical inputs (" + VARIABLE + "=" + System.getenv().getOrDefault(VARIABLE, "unset")
+                + "identical inputs (" + firstDifference.map(Difference::toString).orElse("") + "; " + VARIABLE + "="
+                + System.getenv().getOrDefault(VARIABLE, "unset")
                 + "), so one seed would not give one result; start the JVM with " + VARIABLE + "=" + VALUE
                 + " (the build and the cluster scripts set it; README, \"Determinism\")");
     }
 
-    private static boolean reproducibleFor(Probe probe) {
+    /** One pass over every probe; the first difference it saw, if any. */
+    private static Optional<Difference> pass() {
+        for (Probe probe : PROBES) {
+            Optional<Difference> difference = differenceFor(probe);
+            if (difference.isPresent()) {
+                return difference;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Difference> differenceFor(Probe probe) {
         Engine engine = Engine.getInstance();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             // Values from sin, not the engine's generator: reseeding or drawing from it here would
@@ -87,10 +165,10 @@ public final class KernelReproducibility {
                 if (first == null) {
                     first = gradient;
                 } else if (!first.contentEquals(gradient)) { // NaN never equals itself: caught too
-                    return false;
+                    return Optional.of(new Difference(probe, first.sub(gradient).abs().max().getFloat()));
                 }
             }
-            return true;
+            return Optional.empty();
         }
     }
 

@@ -56,6 +56,7 @@ import org.junit.jupiter.api.TestReporter;
 class SlurmGridIT {
 
     private static final Duration GRID_TIMEOUT = Duration.ofMinutes(40);
+    private static final int LOG_TAIL_LINES = 15;
     /** Cancelled after its first epoch: a warm-started net with children, so they are cancelled too. */
     private static final String VICTIM_PREFIX = "D-S256-warm-start-A-";
     private static final Pattern RESUMED = Pattern.compile("resuming after epoch (\\d+)");
@@ -145,7 +146,7 @@ class SlurmGridIT {
                         + " between processes here); weights " + (same ? "equal" : "differ") + " this time");
                 continue;
             }
-            assertEquals(RunStatus.COMPLETE, mine.status(), spec.runId());
+            assertEquals(RunStatus.COMPLETE, mine.status(), () -> spec.runId() + jobLogTails(spec.runId()));
             assertEquals(TestFolders.epochNumbers(theirs.dir().resolve(RunFolder.EPOCHS_FILE)),
                     TestFolders.epochNumbers(mine.dir().resolve(RunFolder.EPOCHS_FILE)), spec.runId() + " epochs.csv");
             assertArrayEquals(Files.readAllBytes(theirs.dir().resolve("model.params")),
@@ -228,8 +229,28 @@ class SlurmGridIT {
     void finishedGridSubmitsNothing() {
         assertEquals(grid.runs().size(), thirdSubmission.size());
         for (SlurmGrid.Decision d : thirdSubmission) {
-            assertEquals(SlurmGrid.Action.COMPLETE, d.action(), d.runId());
+            assertEquals(SlurmGrid.Action.COMPLETE, d.action(), () -> d.runId() + jobLogTails(d.runId()));
         }
+    }
+
+    /**
+     * The last lines of each job log of the run, for a failure message: a job that ended without
+     * completing its run says why only there, and the CI log keeps nothing else of it.
+     */
+    private String jobLogTails(String runId) {
+        StringBuilder tails = new StringBuilder();
+        for (String jobId : jobsOfRun.getOrDefault(runId, List.of())) {
+            Path log = slurmGrid.results().resolve(SlurmGrid.FOLDER).resolve(runId + "-" + jobId + ".out");
+            tails.append("\n--- job ").append(jobId).append(", ").append(log.getFileName()).append(", last lines:");
+            try {
+                List<String> lines = Files.readAllLines(log);
+                lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size())
+                        .forEach(line -> tails.append("\n").append(line));
+            } catch (IOException e) {
+                tails.append(" not readable (").append(e).append(')');
+            }
+        }
+        return tails.length() == 0 ? " (no job of this run was recorded)" : tails.toString();
     }
 
     private JobCompLog.Job completedJob(JobCompLog log, String runId) {

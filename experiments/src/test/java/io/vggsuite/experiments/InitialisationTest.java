@@ -47,6 +47,6 @@ class InitialisationTest {
         List<TrainedRun> runs = Machinery.trainedOrDivergedOnRecord(
                 ablation.perSeed(plan -> plan.run(config, AblationPlan.S256)), reporter);
         Machinery.evaluated(ablation, runs,
-                runs.stream().map(run -> ablation.scores(run, EvalMethod.DENSE, List.of(256))).toList());
+                runs.stream().map(run -> ablation.scores(run, EvalMethod.DENSE, List.of(256))).toList(), reporter);
     }
 }

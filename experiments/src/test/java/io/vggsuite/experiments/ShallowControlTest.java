@@ -26,6 +26,6 @@ class ShallowControlTest {
         List<Scores> scores = runs.stream()
                 .map(run -> ablation.scores(run, EvalMethod.CENTRE_CROP, List.of(256)))
                 .toList();
-        Machinery.evaluated(ablation, runs, scores);
+        Machinery.evaluated(ablation, runs, scores, reporter);
     }
 }

@@ -31,6 +31,6 @@ class Table3SingleScaleTest {
         List<Scores> scores = runs.stream()
                 .map(run -> ablation.scores(run, EvalMethod.DENSE, row.singleTestScale()))
                 .toList();
-        Machinery.evaluated(ablation, runs, scores);
+        Machinery.evaluated(ablation, runs, scores, reporter);
     }
 }

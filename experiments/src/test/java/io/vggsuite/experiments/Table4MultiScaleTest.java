@@ -30,6 +30,6 @@ class Table4MultiScaleTest {
         List<Scores> scores = runs.stream()
                 .map(run -> ablation.scores(run, EvalMethod.DENSE, row.multiTestScales()))
                 .toList();
-        Machinery.evaluated(ablation, runs, scores);
+        Machinery.evaluated(ablation, runs, scores, reporter);
     }
 }

@@ -29,6 +29,6 @@ class Table5EvaluationMethodsTest {
         List<TrainedRun> runs = Machinery.trainedOrDivergedOnRecord(
                 ablation.perSeed(plan -> plan.run(config, AblationPlan.JITTERED)), reporter);
         List<Scores> scores = runs.stream().map(run -> ablation.scores(run, method, TEST_SCALES)).toList();
-        Machinery.evaluated(ablation, runs, scores);
+        Machinery.evaluated(ablation, runs, scores, reporter);
     }
 }

@@ -161,10 +161,10 @@ public final class ClaimJudge {
                     : spreads.get().source() + " lacks " + (sFirst.isEmpty() ? metric(comparison.first())
                             : metric(comparison.second()));
             noise = "one seed: test-set variance of " + images + " images only; seed noise unknown (" + why + ")";
-            cap = Optional.of("seed noise unknown: at most inconclusive");
+            cap = Optional.of("seed noise unknown");
         }
         if (!learned(first) || !learned(second)) {
-            cap = Optional.of("a net at chance level did not train at this budget: at most inconclusive");
+            cap = Optional.of("a net at chance level did not train at this budget");
         }
         String text = String.format(Locale.ROOT, "%s %.2f vs %s %.2f top-1: gap %+.2f, 95%% CI [%+.2f, %+.2f],"
                         + " MDE %.2f (%s)", comparison.first().label(), mean(first), comparison.second().label(),

@@ -64,7 +64,7 @@ public final class ClaimVerdicts {
                 verdict = j.decided().get();
             } else if (j.cap().isPresent()) {
                 verdict = Verdict.INCONCLUSIVE;
-                evidence += " [" + j.cap().get() + "]";
+                evidence = ClaimRecord.withCap(evidence, j.cap().get());
             } else if (holmClaim[i] < ClaimStatistics.ALPHA) {
                 verdict = Verdict.REPRODUCED;
             } else if (holmContrary[i] < ClaimStatistics.ALPHA) {

@@ -70,10 +70,11 @@ class ClaimVerdictsTest {
     @Test
     void aCapKeepsEvenAClearGapInconclusiveAndSaysWhy() {
         Judgement capped = ClaimJudge.tested(beats(1, 1.0), List.of(new Estimate(5, 0.5, Double.POSITIVE_INFINITY,
-                false)), "e", Optional.of("seed noise unknown: at most inconclusive"));
+                false)), "e", Optional.of("seed noise unknown"));
         ClaimRecord record = ClaimVerdicts.decide(List.of(capped)).get(0);
         assertEquals(Verdict.INCONCLUSIVE, record.verdict());
-        assertTrue(record.ourEvidence().contains("seed noise unknown"), record.ourEvidence());
+        assertEquals("e [seed noise unknown: at most inconclusive]", record.ourEvidence());
+        assertEquals(Optional.of("seed noise unknown"), record.cap(), "the report reads the cap back from claims.csv");
     }
 
     @Test

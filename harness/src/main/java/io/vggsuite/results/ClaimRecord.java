@@ -1,6 +1,7 @@
 package io.vggsuite.results;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One row of {@code claims.csv}: one declared claim and what our runs say about it. The file
@@ -31,6 +32,29 @@ public record ClaimRecord(int id, String claim, String paperEvidence, String kin
      * the paper.
      */
     public static final int FIRST_BEYOND_THE_PAPER = 101;
+
+    /** How a cap's reason ends in {@link #ourEvidence}: {@code " [seed noise unknown: at most inconclusive]"}. */
+    private static final String CAP_END = ": at most inconclusive]";
+    private static final String CAP_START = " [";
+
+    /** {@code evidence} with the reason a cap held the verdict at inconclusive, as {@link #cap()} reads it back. */
+    public static String withCap(String evidence, String reason) {
+        return evidence + CAP_START + reason + CAP_END;
+    }
+
+    /**
+     * Why no verdict stronger than inconclusive could be drawn (one seed with no seed spread to
+     * borrow, a net at chance), where such a cap held: what the verdict owes to, rather than to
+     * the budget's power.
+     */
+    public Optional<String> cap() {
+        if (!ourEvidence.endsWith(CAP_END)) {
+            return Optional.empty();
+        }
+        int start = ourEvidence.lastIndexOf(CAP_START);
+        return start < 0 ? Optional.empty()
+                : Optional.of(ourEvidence.substring(start + CAP_START.length(), ourEvidence.length() - CAP_END.length()));
+    }
 
     /** Whether claim {@code id} is about an ablation beyond the paper. */
     public static boolean beyondThePaper(int id) {

@@ -62,8 +62,15 @@ final class ClaimsTable {
                 c.verdict() == Verdict.NOT_RUN ? Cell.missing(c.ourEvidence()) : Cell.of(c.ourEvidence()));
     }
 
-    /** "inconclusive (underpowered: MDE 2.3 points)" where the budget could not have seen the paper's effect. */
+    /**
+     * "inconclusive (seed noise unknown)" where a cap held the verdict, whatever the power;
+     * "inconclusive (underpowered: MDE 2.3 points)" where the budget could not have seen the
+     * paper's effect.
+     */
     static String verdict(ClaimRecord c) {
+        if (c.verdict() == Verdict.INCONCLUSIVE && c.cap().isPresent()) {
+            return "inconclusive (" + c.cap().get() + ")";
+        }
         boolean underpowered = c.verdict() == Verdict.INCONCLUSIVE && !Double.isNaN(c.mde())
                 && (Double.isNaN(c.paperEffect()) || c.mde() > c.paperEffect());
         return underpowered

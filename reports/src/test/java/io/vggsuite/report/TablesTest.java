@@ -17,6 +17,7 @@ import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.results.RunFolder;
 import io.vggsuite.results.RunKey;
+import io.vggsuite.results.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,6 +153,16 @@ class TablesTest {
         assertEquals("contradicted", table.rows().get(5).get(8).text());
         assertEquals("C at S = 384 beats C at S = 256.", table.rows().get(6).get(1).text());
         assertTrue(table.notes().get(0).contains("Holm"));
+    }
+
+    @Test
+    void inconclusiveVerdictNamesItsCapBeforeItsPower() {
+        ClaimRecord capped = new ClaimRecord(6, "B beats B-5×5", "Section 4.1", "superiority", Double.NaN, 33.4, 31.8,
+                35.0, 0.0, 2.3, Verdict.INCONCLUSIVE, ClaimRecord.withCap("B 30.5 vs B-5×5 63.9", "seed noise unknown"));
+        assertEquals("inconclusive (seed noise unknown)", ClaimsTable.verdict(capped));
+        ClaimRecord uncapped = new ClaimRecord(6, "B beats B-5×5", "Section 4.1", "superiority", 1.0, 0.4, -1.0,
+                1.8, 0.3, 2.3, Verdict.INCONCLUSIVE, "B 30.5 vs B-5×5 30.9");
+        assertEquals("inconclusive (underpowered: MDE 2.3 points)", ClaimsTable.verdict(uncapped));
     }
 
     @Test

@@ -8,10 +8,14 @@ import io.vggsuite.results.RunStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * Where every number came from: one row per run folder, the target of every superscript link, with
- * the settings and machine facts of its {@code run.properties}.
+ * the settings and machine facts of its {@code run.properties}, and what the run cost (training wall
+ * time, peak resident memory while training and while evaluating): what a reader sizing a rerun, or
+ * a cluster job's time and memory request, needs.
  */
 final class RunsTable {
 
@@ -20,7 +24,14 @@ final class RunsTable {
     static Table runs(RunIndex index) {
         List<List<Cell>> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        double trainingSeconds = 0;
+        int timed = 0;
         for (RunInfo run : index.all()) {
+            OptionalDouble wall = run.provenance().getDouble(ProvenanceKeys.WALL_SECONDS);
+            if (wall.isPresent()) {
+                trainingSeconds += wall.getAsDouble();
+                timed++;
+            }
             rows.add(List.of(
                     Cell.anchored(run.label(), run.anchor()),
                     Cell.of(RunFolder.RUNS + "/" + run.runId()),
@@ -31,6 +42,8 @@ final class RunsTable {
                     Cell.of(run.scale()),
                     status(run),
                     Cell.of(Integer.toString(run.epochs().size())),
+                    wall.isPresent() ? Cell.of(duration(wall.getAsDouble())) : Cell.missing(Formats.NOT_MEASURED),
+                    Cell.of(peakMemory(run)),
                     Cell.of(commit(run)),
                     text(run, ProvenanceKeys.DEVICE),
                     Cell.of(run.provenance().get(ProvenanceKeys.DJL_VERSION).orElse("?") + " / "
@@ -42,11 +55,38 @@ final class RunsTable {
         }
         if (rows.isEmpty()) {
             notes.add("No run folders yet.");
+        } else if (timed > 0) {
+            notes.add("Training wall time in all: " + duration(trainingSeconds) + " over " + timed + " run"
+                    + (timed == 1 ? "" : "s") + " (from each run's first start to its end, so a run resumed in a"
+                    + " later session counts the pause; test-set evaluations are not in it). Peak memory is the"
+                    + " process's resident peak (VmHWM) while the run trained / while its evaluations ran.");
         }
         return new Table("runs", "Runs: the provenance of every number",
                 List.of("ref", "folder", "config", "train S (paper → ours)", "init", "seed", "scale", "status",
-                        "epochs", "commit", "device", "DJL / PyTorch"),
+                        "epochs", "training wall time",
+                        "peak memory MiB (train / eval)", "commit", "device", "DJL / PyTorch"),
                 rows, notes);
+    }
+
+    /** "42 s", "6.1 min", "2 h 05 min": minutes to a tenth below an hour, to the minute above. */
+    static String duration(double seconds) {
+        if (seconds < 60) {
+            return String.format(Locale.ROOT, "%.0f s", seconds);
+        }
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%.1f min", seconds / 60);
+        }
+        long minutes = Math.round(seconds / 60);
+        return String.format(Locale.ROOT, "%d h %02d min", minutes / 60, minutes % 60);
+    }
+
+    private static String peakMemory(RunInfo run) {
+        return mebibytes(run, ProvenanceKeys.PEAK_RSS_MIB) + " / " + mebibytes(run, ProvenanceKeys.PEAK_RSS_MIB_EVALUATION);
+    }
+
+    private static String mebibytes(RunInfo run, String key) {
+        OptionalLong mib = run.provenance().getLong(key);
+        return mib.isPresent() ? Long.toString(mib.getAsLong()) : Formats.NOT_MEASURED;
     }
 
     private static Cell text(RunInfo run, String key) {

@@ -132,6 +132,9 @@ final class Fixtures {
         return run;
     }
 
+    /** Every fixture run's training wall time (12.6 min). */
+    static final double WALL_SECONDS = 754.5;
+
     static RunFolder run(ResultsRoot root, String config, String paperScale, String scale, String init, int seed) {
         RunFolder run = root.run(id(config, paperScale, init, seed));
         run.writeKey(key(run.runId(), config, paperScale, scale, init, seed));
@@ -150,6 +153,9 @@ final class Fixtures {
                 .put(ProvenanceKeys.DEVICE, "gpu: NVIDIA H200")
                 .put(ProvenanceKeys.DJL_VERSION, "0.36.0")
                 .put(ProvenanceKeys.PYTORCH_VERSION, "2.7.1")
+                .put(ProvenanceKeys.WALL_SECONDS, WALL_SECONDS)
+                .put(ProvenanceKeys.PEAK_RSS_MIB, 1442)
+                .put(ProvenanceKeys.PEAK_RSS_MIB_EVALUATION, 1384)
                 .build());
         return run;
     }

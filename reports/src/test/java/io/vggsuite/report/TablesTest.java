@@ -181,6 +181,26 @@ class TablesTest {
     }
 
     @Test
+    void runsTableShowsWhatEachRunCostAndTheTotalTrainingTime() {
+        Table table = RunsTable.runs(index);
+        List<String> header = table.header();
+        int wall = header.indexOf("training wall time");
+        int memory = header.indexOf("peak memory MiB (train / eval)");
+        assertTrue(table.rows().stream().allMatch(r -> r.get(wall).text().equals("12.6 min")));
+        assertTrue(table.rows().stream().allMatch(r -> r.get(memory).text().equals("1442 / 1384")));
+        String total = RunsTable.duration(Fixtures.WALL_SECONDS * index.all().size());
+        assertTrue(table.notes().stream().anyMatch(n -> n.startsWith(
+                "Training wall time in all: " + total + " over " + index.all().size() + " runs")), table.notes().toString());
+    }
+
+    @Test
+    void durationsReadAsSecondsMinutesOrHours() {
+        assertEquals("42 s", RunsTable.duration(42));
+        assertEquals("6.1 min", RunsTable.duration(366.131));
+        assertEquals("2 h 05 min", RunsTable.duration(7500));
+    }
+
+    @Test
     void runsAreSelectedByTheKeyInTheirFolderNotByTheirProvenanceLabels() {
         RunFolder d = root.run(Fixtures.id("D", "[256;512]", "fine-tune", 1));
         d.writeProvenance(d.provenance().orElseThrow().toBuilder()

@@ -29,6 +29,9 @@ public final class BaselineMain {
     /** What {@code derive} takes instead of a rerun's results folder when there was none. */
     static final String NO_RERUN = "none";
 
+    /** Provenance key: the metrics left out of the bands because some seed has no value for them. */
+    static final String NOT_BANDED = "not.banded";
+
     /** Provenance key: the multiple of the seeds' std the cross-machine band spans each side. */
     static final String BAND_FACTOR = "band.factor";
 
@@ -70,9 +73,19 @@ public final class BaselineMain {
 
     static void derive(Path baselines, String budget, Path seedsResults, Optional<Path> rerunResults,
             String message) throws IOException {
-        SortedMap<Long, SortedMap<String, Double>> bySeed = Metrics.bySeed(ResultsRoot.at(seedsResults));
+        SortedMap<Long, SortedMap<String, Double>> allMetrics = Metrics.bySeed(ResultsRoot.at(seedsResults));
+        SortedMap<String, java.util.List<Long>> unbanded = Tolerances.missingFromSomeSeed(allMetrics);
+        SortedMap<Long, SortedMap<String, Double>> bySeed = Tolerances.commonToEverySeed(allMetrics);
         Properties provenance = provenance(seedsResults, budget, message);
         provenance.setProperty("seeds", bySeed.keySet().toString());
+        if (!unbanded.isEmpty()) {
+            StringBuilder named = new StringBuilder();
+            unbanded.forEach((metric, seeds) -> named.append(named.length() == 0 ? "" : "; ")
+                    .append(metric).append(" (no value in seeds ").append(seeds).append(')'));
+            provenance.setProperty(NOT_BANDED, named.toString());
+            System.out.println("not banded (a seed has no value, e.g. its run diverged): " + unbanded.size()
+                    + " metrics: " + named);
+        }
         String sameMachine = rerunResults.isPresent()
                 ? "the first seed's value ± its measured rerun difference + " + Tolerances.ROUND_OFF
                 : "the first seed's value ± " + Tolerances.ROUND_OFF + ", NOT measured for this budget (no rerun);"

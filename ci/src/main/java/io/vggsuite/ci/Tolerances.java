@@ -70,6 +70,41 @@ public final class Tolerances {
     }
 
     /**
+     * The metrics that some seed lacks, each with the seeds lacking it: a run that diverged has no
+     * test metrics (the reference budget's A-LRN diverged in seeds 2 and 3 and collapsed to chance in
+     * seed 1). No band can be derived for them from fewer seeds than the rest, so {@link
+     * #commonToEverySeed} leaves them out and the baseline's provenance names them; a later check
+     * reports such a metric as new, never as within a band it does not have.
+     */
+    public static SortedMap<String, List<Long>> missingFromSomeSeed(SortedMap<Long, SortedMap<String, Double>> bySeed) {
+        SortedMap<String, List<Long>> missing = new TreeMap<>();
+        bySeed.values().forEach(seed -> seed.keySet().forEach(metric -> {
+            for (Map.Entry<Long, SortedMap<String, Double>> other : bySeed.entrySet()) {
+                if (!other.getValue().containsKey(metric)) {
+                    List<Long> seeds = missing.computeIfAbsent(metric, m -> new ArrayList<>());
+                    if (!seeds.contains(other.getKey())) {
+                        seeds.add(other.getKey());
+                    }
+                }
+            }
+        }));
+        return missing;
+    }
+
+    /** {@code bySeed} with only the metrics every seed has (see {@link #missingFromSomeSeed}). */
+    public static SortedMap<Long, SortedMap<String, Double>> commonToEverySeed(
+            SortedMap<Long, SortedMap<String, Double>> bySeed) {
+        SortedMap<String, List<Long>> missing = missingFromSomeSeed(bySeed);
+        SortedMap<Long, SortedMap<String, Double>> common = new TreeMap<>();
+        bySeed.forEach((seed, metrics) -> {
+            SortedMap<String, Double> kept = new TreeMap<>(metrics);
+            kept.keySet().removeAll(missing.keySet());
+            common.put(seed, kept);
+        });
+        return common;
+    }
+
+    /**
      * Bands for a budget too long to run twice with the same seed: the same-machine tolerance is
      * round-off alone, which holds only where a run is deterministic, as the smoke budget's
      * rerun measures for the same code path. The baseline's provenance must say so.

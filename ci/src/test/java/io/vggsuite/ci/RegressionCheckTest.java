@@ -40,6 +40,22 @@ class RegressionCheckTest {
     }
 
     @Test
+    void aMetricThatSomeSeedLacksIsNamedWithThoseSeedsAndLeftOutOfTheBandsWhichAFirstSeedValueThenReportsAsNew() {
+        SortedMap<Long, SortedMap<String, Double>> bySeed = seeds(70, 71, 69);
+        String lrn = "A-LRN S256 glorot | dense Q256 | top-1 error";
+        bySeed.get(1L).put(lrn, 89.9); // seeds 2 and 3 diverged: no test metrics
+        assertEquals(Map.of(lrn, java.util.List.of(2L, 3L)), Tolerances.missingFromSomeSeed(bySeed));
+        SortedMap<Long, SortedMap<String, Double>> common = Tolerances.commonToEverySeed(bySeed);
+        assertFalse(common.get(1L).containsKey(lrn));
+        assertEquals(2, common.get(1L).size());
+        Baseline banded = new Baseline(Tolerances.deriveWithoutRerun(common), new Properties());
+        assertFalse(banded.rows().containsKey(lrn));
+        RegressionCheck.Outcome outcome = RegressionCheck.compare(banded, bySeed.get(1L), Baseline.Band.CROSS_MACHINE);
+        assertTrue(outcome.passed(), outcome::table);
+        assertTrue(outcome.table().contains("new"), outcome::table);
+    }
+
+    @Test
     void bandsAreTheStudentTPredictionIntervalForOneMoreSeedPlusAMargin() {
         // Tables: t with 4 degrees of freedom at 0.9995 is 8.610; times √(1 + 1/5).
         assertEquals(8.610 * Math.sqrt(1.2), Tolerances.crossMachineFactor(5), 0.002);

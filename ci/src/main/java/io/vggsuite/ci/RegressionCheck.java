@@ -55,12 +55,18 @@ public final class RegressionCheck {
                 out.append(String.format(Locale.ROOT, format, l.metric(), l.baseline(), l.band(), l.measured(),
                         l.status()));
             }
-            long ok = lines.stream().filter(l -> l.status() == Status.OK).count();
-            out.append(String.format(Locale.ROOT, "%d within band, %d out of band, %d missing, %d new%n", ok,
-                    lines.stream().filter(l -> l.status() == Status.OUT_OF_BAND).count(),
-                    lines.stream().filter(l -> l.status() == Status.MISSING).count(),
-                    lines.stream().filter(l -> l.status() == Status.NEW).count()));
+            out.append(summary()).append(System.lineSeparator());
             return out.toString();
+        }
+
+        /** One line of counts: within band, out of band, missing, new. */
+        public String summary() {
+            return String.format(Locale.ROOT, "%d within band, %d out of band, %d missing, %d new",
+                    count(Status.OK), count(Status.OUT_OF_BAND), count(Status.MISSING), count(Status.NEW));
+        }
+
+        private long count(Status status) {
+            return lines.stream().filter(l -> l.status() == status).count();
         }
     }
 

@@ -2,6 +2,7 @@ package io.vggsuite.ci;
 
 import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.results.ResultsRoot;
+import io.vggsuite.results.SeedMetrics;
 import io.vggsuite.results.RunFolder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ public final class BaselineMain {
 
     static void derive(Path baselines, String budget, Path seedsResults, Optional<Path> rerunResults,
             String message) throws IOException {
-        SortedMap<Long, SortedMap<String, Double>> allMetrics = Metrics.bySeed(ResultsRoot.at(seedsResults));
+        SortedMap<Long, SortedMap<String, Double>> allMetrics = SeedMetrics.bySeed(ResultsRoot.at(seedsResults));
         SortedMap<String, java.util.List<Long>> unbanded = Tolerances.missingFromSomeSeed(allMetrics);
         SortedMap<Long, SortedMap<String, Double>> bySeed = Tolerances.commonToEverySeed(allMetrics);
         Properties provenance = provenance(seedsResults, budget, message);
@@ -160,7 +161,7 @@ public final class BaselineMain {
     }
 
     static Map<String, Double> firstSeed(Path results) {
-        SortedMap<Long, SortedMap<String, Double>> bySeed = Metrics.bySeed(ResultsRoot.at(results));
+        SortedMap<Long, SortedMap<String, Double>> bySeed = SeedMetrics.bySeed(ResultsRoot.at(results));
         if (bySeed.isEmpty()) {
             throw new IllegalArgumentException("no complete runs in " + results);
         }

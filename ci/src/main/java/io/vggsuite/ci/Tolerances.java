@@ -1,5 +1,6 @@
 package io.vggsuite.ci;
 
+import io.vggsuite.results.MetricNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -139,7 +140,7 @@ public final class Tolerances {
      * mean and standard deviation: a change of rule needs no new training runs.
      */
     public static Baseline.Row reband(String metric, Baseline.Row row, int seeds, double formerFactor) {
-        double margin = Metrics.isLoss(metric) ? LOSS_MARGIN : ERROR_MARGIN;
+        double margin = MetricNames.isLoss(metric) ? LOSS_MARGIN : ERROR_MARGIN;
         double formerHalf = formerFactor * row.seedStd() + margin;
         double mean;
         if (Math.abs((row.high() - row.low()) - 2 * formerHalf) < 1e-6) {
@@ -154,7 +155,7 @@ public final class Tolerances {
 
     private static Baseline.Row band(String metric, double value, double mean, double std, double factor,
             double sameMachine) {
-        double half = factor * std + (Metrics.isLoss(metric) ? LOSS_MARGIN : ERROR_MARGIN);
+        double half = factor * std + (MetricNames.isLoss(metric) ? LOSS_MARGIN : ERROR_MARGIN);
         return new Baseline.Row(value, mean, std, Math.min(mean - half, value), Math.max(mean + half, value),
                 sameMachine);
     }

@@ -14,6 +14,7 @@ import io.vggsuite.results.MetricNames;
 import io.vggsuite.results.Provenance;
 import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.results.ResultsRoot;
+import io.vggsuite.results.SeedMetrics;
 import io.vggsuite.results.RunFolder;
 import io.vggsuite.train.RunSpec;
 import java.io.IOException;
@@ -65,7 +66,7 @@ class MetricsTest {
         RunFolder keyless = root.run("E-S384-glorot-s2-0123456789ab");
         complete(keyless);
 
-        SortedMap<Long, SortedMap<String, Double>> metrics = Metrics.bySeed(root);
+        SortedMap<Long, SortedMap<String, Double>> metrics = SeedMetrics.bySeed(root);
         assertEquals(Set.of(d.seed()), metrics.keySet());
         String run = "D w1/8 S[256;512] fine-tune";
         assertEquals(List.of(run + " | dense Q256,384,512 | top-1 error", run + " | dense Q256,384,512 | top-5 error",

@@ -1,14 +1,20 @@
 package io.vggsuite.claims;
 
 import io.vggsuite.ablation.AblationPlan;
+import io.vggsuite.results.ResultsRoot;
+import io.vggsuite.results.SeedMetrics;
 import io.vggsuite.results.SeedSpreads;
 import io.vggsuite.train.RunSpec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -30,6 +36,12 @@ import java.util.function.Function;
  * <p>The seed spreads come from the budget's baseline where it has the arm's metric (measured
  * on this budget's seeds), else from {@link NoisePrior#ASSUMED}; which one is printed beside
  * each claim. The discordance is always the prior's: it depends on nets not yet trained.
+ *
+ * <p>Where the results folder already holds two or more seeds of both arms of a comparison (a
+ * budget continued seed by seed, or rerun with more seeds), the forecast for two or more seeds
+ * takes the per-seed gap's variance from those gaps themselves, as the rule's t-test does: two
+ * arms' errors move together from seed to seed (the reference budget's B and C: seed SDs of 1.01
+ * and 0.81 points, their gap's 0.20), which σ₁² + σ₂² cannot see and overstates tenfold.
  */
 public final class PowerForecast {
 
@@ -57,6 +69,52 @@ public final class PowerForecast {
                 throw new IllegalArgumentException("a noise prior needs seedStd >= 0 and 0 < discordance <= 1, got "
                         + seedStd + " and " + discordance);
             }
+        }
+    }
+
+    /**
+     * The metrics of the seeds a results folder already holds, from which the forecast reads
+     * measured per-seed gaps.
+     *
+     * @param folder where they were read, printed as the source
+     * @param bySeed seed → metric name → value ({@link SeedMetrics#bySeed})
+     */
+    public record MeasuredSeeds(Path folder, SortedMap<Long, SortedMap<String, Double>> bySeed) {
+
+        /** Nothing measured yet. */
+        public static final MeasuredSeeds NONE = new MeasuredSeeds(Path.of(""), new TreeMap<>());
+
+        public MeasuredSeeds {
+            bySeed = new TreeMap<>(bySeed);
+        }
+
+        /** The complete runs of {@code root}. */
+        public static MeasuredSeeds in(ResultsRoot root) {
+            return new MeasuredSeeds(root.root(), SeedMetrics.bySeed(root));
+        }
+
+        /** The seeds that measured both metrics. */
+        TreeSet<Long> seedsWithBoth(String first, String second) {
+            TreeSet<Long> seeds = new TreeSet<>();
+            bySeed.forEach((seed, metrics) -> {
+                if (metrics.containsKey(first) && metrics.containsKey(second)) {
+                    seeds.add(seed);
+                }
+            });
+            return seeds;
+        }
+
+        /** Sample variance of {@code second − first} over the seeds that measured both; empty below two. */
+        OptionalDouble gapVariance(String first, String second) {
+            TreeSet<Long> seeds = seedsWithBoth(first, second);
+            if (seeds.size() < 2) {
+                return OptionalDouble.empty();
+            }
+            double[] gaps = seeds.stream().mapToDouble(s -> bySeed.get(s).get(second) - bySeed.get(s).get(first))
+                    .toArray();
+            double mean = java.util.Arrays.stream(gaps).average().orElseThrow();
+            return OptionalDouble.of(java.util.Arrays.stream(gaps).map(g -> (g - mean) * (g - mean)).sum()
+                    / (gaps.length - 1));
         }
     }
 
@@ -95,6 +153,7 @@ public final class PowerForecast {
     private final int testImages;
     private final Optional<SeedSpreads> spreads;
     private final NoisePrior prior;
+    private final MeasuredSeeds measured;
 
     /**
      * @param seeds the budget's seeds per run
@@ -102,6 +161,11 @@ public final class PowerForecast {
      * @param spreads the budget's baseline, if it has one
      */
     public PowerForecast(int seeds, int testImages, Optional<SeedSpreads> spreads, NoisePrior prior) {
+        this(seeds, testImages, spreads, prior, MeasuredSeeds.NONE);
+    }
+
+    private PowerForecast(int seeds, int testImages, Optional<SeedSpreads> spreads, NoisePrior prior,
+            MeasuredSeeds measured) {
         if (seeds < 1 || testImages < 2) {
             throw new IllegalArgumentException("a forecast needs one or more seeds and two or more test images, got "
                     + seeds + " and " + testImages);
@@ -110,6 +174,12 @@ public final class PowerForecast {
         this.testImages = testImages;
         this.spreads = spreads;
         this.prior = prior;
+        this.measured = measured;
+    }
+
+    /** This forecast reading measured per-seed gaps from {@code seedsSoFar} where it has them. */
+    public PowerForecast withMeasuredSeeds(MeasuredSeeds seedsSoFar) {
+        return new PowerForecast(seeds, testImages, spreads, prior, seedsSoFar);
     }
 
     /** The forecast for each claim, its runs resolved by {@code plan} (one seed's) for metric names. */
@@ -126,25 +196,36 @@ public final class PowerForecast {
         if (claim.kind() instanceof ClaimKind.Trainability) {
             return new Forecast(claim, Double.NaN, Double.NaN, Decidable.NOT_A_TEST, "", OptionalInt.empty());
         }
-        List<double[]> seedStds = new ArrayList<>();
-        boolean measured = true;
+        List<ComparisonNoise> noises = new ArrayList<>();
+        boolean spreadsMeasured = true;
+        boolean gapsMeasured = true;
+        TreeSet<Long> gapSeeds = new TreeSet<>();
         for (Comparison c : claim.kind().comparisons()) {
-            OptionalDouble first = measuredSeedStd(c.first(), resolve);
-            OptionalDouble second = measuredSeedStd(c.second(), resolve);
-            measured &= first.isPresent() && second.isPresent();
-            seedStds.add(new double[] {first.orElse(prior.seedStd()), second.orElse(prior.seedStd())});
+            String firstMetric = ArmMetrics.top1Error(c.first(), resolve);
+            String secondMetric = ArmMetrics.top1Error(c.second(), resolve);
+            OptionalDouble first = spreads.map(s -> s.of(firstMetric)).orElse(OptionalDouble.empty());
+            OptionalDouble second = spreads.map(s -> s.of(secondMetric)).orElse(OptionalDouble.empty());
+            spreadsMeasured &= first.isPresent() && second.isPresent();
+            OptionalDouble gapVariance = measured.gapVariance(firstMetric, secondMetric);
+            gapsMeasured &= gapVariance.isPresent();
+            if (gapVariance.isPresent()) {
+                gapSeeds.addAll(measured.seedsWithBoth(firstMetric, secondMetric));
+            }
+            noises.add(new ComparisonNoise(first.orElse(prior.seedStd()), second.orElse(prior.seedStd()), gapVariance));
         }
-        String source = measured ? "seed SDs from " + spreads.orElseThrow().source().getFileName()
-                + ", discordance " + prior.discordance() : prior.source();
+        String source = gapsMeasured && seeds >= 2
+                ? "gap SD measured over seeds " + gapSeeds + " in " + measured.folder().getFileName()
+                : spreadsMeasured ? "seed SDs from " + spreads.orElseThrow().source().getFileName()
+                        + ", discordance " + prior.discordance() : prior.source();
         double target = claim.kind() instanceof ClaimKind.Equivalence eq ? eq.margin() : claim.paperEffect();
-        double mde = mde(claim, seedStds, seeds);
+        double mde = mde(claim, noises, seeds);
         Decidable decidable = Double.isNaN(target) ? Decidable.NO_PAPER_EFFECT
                 : mde < target ? Decidable.YES : Decidable.NO;
         OptionalInt needed = OptionalInt.empty();
         if (!Double.isNaN(target)) {
             // From two: one seed measures no seed spread, and the rule borrows it from a baseline.
             for (int k = 2; k <= MOST_SEEDS_CONSIDERED && needed.isEmpty(); k++) {
-                if (mde(claim, seedStds, k) < target) {
+                if (mde(claim, noises, k) < target) {
                     needed = OptionalInt.of(k);
                 }
             }
@@ -153,10 +234,12 @@ public final class PowerForecast {
     }
 
     /** The claim's MDE with {@code k} seeds: the largest over its comparisons (each must be decided). */
-    private double mde(ClaimDeclaration claim, List<double[]> seedStds, int k) {
+    private double mde(ClaimDeclaration claim, List<ComparisonNoise> noises, int k) {
         double mde = 0;
-        for (double[] pair : seedStds) {
-            ClaimStatistics.Estimate noise = noise(k, pair[0], pair[1]);
+        for (ComparisonNoise comparison : noises) {
+            ClaimStatistics.Estimate noise = comparison.gapVariance().isPresent() && k >= 2
+                    ? new ClaimStatistics.Estimate(0, Math.sqrt(comparison.gapVariance().getAsDouble() / k), k - 1, true)
+                    : noise(k, comparison.seedStdFirst(), comparison.seedStdSecond());
             mde = Math.max(mde, claim.kind() instanceof ClaimKind.Equivalence ? noise.equivalenceMde()
                     : noise.superiorityMde());
         }
@@ -176,9 +259,11 @@ public final class PowerForecast {
                 : new ClaimStatistics.Estimate(0, Math.sqrt(perSeedVariance), Double.POSITIVE_INFINITY, true);
     }
 
-    private OptionalDouble measuredSeedStd(Arm arm, Function<RunSelector, RunSpec> resolve) {
-        return spreads.map(s -> s.of(ArmMetrics.top1Error(arm, resolve))).orElse(OptionalDouble.empty());
-    }
+    /**
+     * What one comparison's per-seed gap varies by: the arms' seed SDs (baseline or prior), and
+     * the measured gaps' own variance where two or more seeds of both arms exist.
+     */
+    private record ComparisonNoise(double seedStdFirst, double seedStdSecond, OptionalDouble gapVariance) {}
 
     /** The forecast as the plan prints it: one line per claim, then the count it can decide. */
     public String describe(List<Forecast> forecasts) {

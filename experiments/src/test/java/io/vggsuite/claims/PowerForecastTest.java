@@ -107,4 +107,39 @@ class PowerForecastTest {
         assertTrue(oneSeed.get(11).seedsNeeded().isEmpty(), "claim 12 is not a test");
         assertTrue(oneSeed.get(5).seedsNeeded().isEmpty(), "claim 6 has no effect to reach");
     }
+
+    @Test
+    void measuredPerSeedGapsReplaceTheIndependentArmsVarianceAndMatchTheRulesTTestOverThoseGaps() {
+        ClaimDeclaration claim4 = new PaperClaims().claims().get(3);
+        Comparison bc = claim4.kind().comparisons().get(0);
+        String first = ArmMetrics.top1Error(bc.first(), s -> s.select(PLAN));
+        String second = ArmMetrics.top1Error(bc.second(), s -> s.select(PLAN));
+        // Two arms that move together from seed to seed: each varies by ~1 point, their gap by 0.2.
+        double[][] errors = {{28.08, 30.54}, {29.98, 32.10}, {29.62, 31.72}};
+        java.util.SortedMap<Long, java.util.SortedMap<String, Double>> bySeed = new java.util.TreeMap<>();
+        double[] gaps = new double[errors.length];
+        for (int i = 0; i < errors.length; i++) {
+            java.util.SortedMap<String, Double> m = new java.util.TreeMap<>();
+            m.put(first, errors[i][0]);
+            m.put(second, errors[i][1]);
+            bySeed.put(i + 1L, m);
+            gaps[i] = errors[i][1] - errors[i][0];
+        }
+        PowerForecast.MeasuredSeeds measured = new PowerForecast.MeasuredSeeds(Path.of("results/quick"), bySeed);
+        PowerForecast.Forecast withGaps = new PowerForecast(3, 5_000, Optional.empty(), PRIOR)
+                .withMeasuredSeeds(measured).forecast(List.of(claim4), PLAN).get(0);
+        PowerForecast.Forecast withoutGaps = new PowerForecast(3, 5_000, Optional.empty(), PRIOR)
+                .forecast(List.of(claim4), PLAN).get(0);
+        assertEquals(ClaimStatistics.fromSeedGaps(gaps).superiorityMde(), withGaps.mde(), 1e-9);
+        assertTrue(withGaps.mde() < withoutGaps.mde() / 3, withGaps.mde() + " vs " + withoutGaps.mde());
+        assertEquals("gap SD measured over seeds [1, 2, 3] in quick", withGaps.noiseSource());
+        // One seed of each arm measures no gap spread: the forecast keeps the independent arms'.
+        bySeed.remove(2L);
+        bySeed.remove(3L);
+        PowerForecast.Forecast oneSeedMeasured = new PowerForecast(3, 5_000, Optional.empty(), PRIOR)
+                .withMeasuredSeeds(new PowerForecast.MeasuredSeeds(Path.of("results/quick"), bySeed))
+                .forecast(List.of(claim4), PLAN).get(0);
+        assertEquals(withoutGaps.mde(), oneSeedMeasured.mde(), 1e-12);
+        assertEquals("test prior", oneSeedMeasured.noiseSource());
+    }
 }

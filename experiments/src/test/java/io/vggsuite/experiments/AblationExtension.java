@@ -64,8 +64,9 @@ final class AblationExtension implements ParameterResolver {
         }
         Progress progress = Progress.forEnvironment();
         Optional<SeedSpreads> spreads = SeedSpreads.read(baseline(budget));
+        // Seeds already in the folder (a budget continued seed by seed) give measured per-seed gaps.
         PowerForecast power = new PowerForecast(plans.size(), images.test().size(), spreads,
-                PowerForecast.NoisePrior.ASSUMED);
+                PowerForecast.NoisePrior.ASSUMED).withMeasuredSeeds(PowerForecast.MeasuredSeeds.in(ResultsRoot.at(results)));
         progress.note(new BudgetPlan(budget, plans, DeclaredClaims::runs, images.train().size()).describe(results)
                 + power.describe(power.forecast(DeclaredClaims.all(), plans.get(0))));
         RunTrainer trainer = RunTrainer.into(results, data, CentreCropValidation.INSTANCE)

@@ -7,7 +7,8 @@
  * their column names live in {@link io.vggsuite.results.Columns} and the provenance keys in {@link
  * io.vggsuite.results.ProvenanceKeys}, the names of baseline metrics in {@link
  * io.vggsuite.results.MetricNames} (read back, with their seed spreads, by {@link
- * io.vggsuite.results.SeedSpreads}). Every file is written to a temporary file and renamed
+ * io.vggsuite.results.SeedSpreads}; a folder's values of them per seed, by {@link
+ * io.vggsuite.results.SeedMetrics}). Every file is written to a temporary file and renamed
  * ({@link io.vggsuite.results.AtomicFiles}), so a reader never sees half a file.
  *
  * <p>Errors are percentages (0–100), as the paper prints them. A missing number is {@code NaN} in

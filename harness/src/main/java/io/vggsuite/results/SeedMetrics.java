@@ -1,13 +1,5 @@
-package io.vggsuite.ci;
+package io.vggsuite.results;
 
-import io.vggsuite.results.EpochRecord;
-import io.vggsuite.results.FinalRecord;
-import io.vggsuite.results.FusionRecord;
-import io.vggsuite.results.MetricNames;
-import io.vggsuite.results.ResultsRoot;
-import io.vggsuite.results.RunFolder;
-import io.vggsuite.results.RunKey;
-import io.vggsuite.results.RunStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,15 +7,16 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The numbers of a results folder that a change must not move, per seed: top-1 and top-5 error
- * of every run and evaluation method, the final training loss of every run, and the fusion rows.
+ * The numbers of a results folder per seed: top-1 and top-5 error of every run and evaluation
+ * method, the final training loss of every run, and the fusion rows. What {@code ci}'s baselines
+ * band and check, and what the plan's power forecast reads the measured per-seed gaps from.
  * Names leave out seeds and hashes, so the same metric of two folders lines up. A run is named by
  * the {@link RunKey} the trainer wrote into its folder ({@link MetricNames#run(RunKey)}); a run
  * without one (still being set up, or from before keys) contributes nothing.
  */
-public final class Metrics {
+public final class SeedMetrics {
 
-    private Metrics() {}
+    private SeedMetrics() {}
 
     /** seed → metric name → value. */
     public static SortedMap<Long, SortedMap<String, Double>> bySeed(ResultsRoot root) {
@@ -60,10 +53,6 @@ public final class Metrics {
             seeds.get(seed).put(MetricNames.top5Error(name, evaluation), fusion.top5Error());
         }
         return seeds;
-    }
-
-    static boolean isLoss(String metric) {
-        return MetricNames.isLoss(metric);
     }
 
 }

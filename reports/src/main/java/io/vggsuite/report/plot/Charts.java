@@ -162,6 +162,10 @@ public final class Charts {
             throw new UncheckedIOException("cannot encode a chart as PNG", e);
         }
         SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
+        // JFreeSVG names its clip paths after System.nanoTime() by default, so every regeneration
+        // of an unchanged report rewrote every committed SVG. Each SVG is its own file (the HTML
+        // embeds PNGs), so one fixed prefix cannot collide.
+        svg.setDefsKeyPrefix("_vgg");
         chart.draw(svg, new Rectangle(0, 0, WIDTH, HEIGHT));
         return new Plot(png.toByteArray(), svg.getSVGDocument());
     }

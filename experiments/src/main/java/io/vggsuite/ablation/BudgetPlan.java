@@ -117,12 +117,17 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
                     STATED_LOADER_IMAGES_PER_SECOND, loaderHours));
         }
         double estimated = seconds;
+        // Fewer seeds is advice only where there are seeds to drop.
+        String fewerSeeds = plans.size() > 1
+                ? "fewer seeds (-Dablation.seeds=" + plans.get(0).seed() + "), " : "";
         budget.trainingTarget().filter(target -> estimated > target.toSeconds()).ifPresent(target -> text.append(
                 String.format(Locale.ROOT, "  ! that exceeds this budget's target of %s, to which it was sized on a"
-                        + " 2-core machine (this one trains net A at %.0f images/s). To shrink it: fewer seeds"
-                        + " (-Dablation.seeds=1), a smaller budget (-Dablation.budget=%s), or a GPU (README, \"Using a"
-                        + " GPU\"). Finished runs stay cached, so the budget can also be stopped and continued.%n",
-                        readable(target), imagesPerSecondA, smallerThan(budget))));
+                        + " 2-core machine (this one trains net A at %.0f images/s). To shrink it: %sa smaller budget"
+                        + " (-Dablation.budget=%s), or a GPU (README, \"Using a GPU\"). A rate well below the"
+                        + " machine's usual one can also mean another process is using the cores: train one process"
+                        + " at a time (README, \"Budgets\"). Finished runs stay cached, so the budget can also be"
+                        + " stopped and continued.%n",
+                        readable(target), imagesPerSecondA, fewerSeeds, smallerThan(budget))));
         return text.toString();
     }
 

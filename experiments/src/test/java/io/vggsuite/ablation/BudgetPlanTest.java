@@ -27,7 +27,11 @@ class BudgetPlanTest {
         String over = describe(Budget.SMOKE.toBuilder().trainingTarget(Duration.ofSeconds(1)).build(), 2000);
         reporter.publishEntry("plan", over);
         assertTrue(over.contains("! that exceeds this budget's target of 1 s")
-                && over.contains("-Dablation.seeds=1") && over.contains("-Dablation.budget=smoke"), over);
+                && over.contains("-Dablation.budget=smoke"), over);
+        assertFalse(over.contains("-Dablation.seeds"), "smoke has one seed, none to drop: " + over);
+        String threeSeeds = describe(Budget.SMOKE.toBuilder().seeds(List.of(4L, 5L, 6L))
+                .trainingTarget(Duration.ofSeconds(1)).build(), 2000);
+        assertTrue(threeSeeds.contains("fewer seeds (-Dablation.seeds=4)"), threeSeeds);
     }
 
     @Test

@@ -59,6 +59,25 @@ public final class RegressionCheck {
             return out.toString();
         }
 
+        /**
+         * {@link #table()}, followed, when the check failed, by both sides' machine facts: a
+         * different CPU or oneDNN cap may explain a number outside its band.
+         */
+        public String table(MachineComparison machines) {
+            return passed() ? table() : table() + System.lineSeparator() + machines.table();
+        }
+
+        /** What a failed check says: each failure with its band, then both sides' machine facts. */
+        public String failureMessage(MachineComparison machines) {
+            StringBuilder out = new StringBuilder("accuracy moved outside the baseline band:")
+                    .append(System.lineSeparator());
+            for (Line l : failures()) {
+                out.append("  ").append(l.metric()).append(": measured ").append(l.measured()).append(", band ")
+                        .append(l.band()).append(" (").append(l.status()).append(')').append(System.lineSeparator());
+            }
+            return out.append(System.lineSeparator()).append(machines.table()).toString();
+        }
+
         /** One line of counts: within band, out of band, missing, new. */
         public String summary() {
             return String.format(Locale.ROOT, "%d within band, %d out of band, %d missing, %d new",

@@ -33,21 +33,18 @@ class AccuracyRegressionTest {
         Baseline baseline = Baseline.read(baselines, budget.name());
         Baseline.Band band = Baseline.Band.fromProperty(System.getProperty("regression.band", ""));
         RegressionCheck.Outcome outcome = RegressionCheck.compare(baseline, BaselineMain.firstSeed(results), band);
+        MachineComparison machines = MachineComparison.of(baseline, results);
         // Surefire keeps no JUnit report entries, so the table goes to a file and one line to the log.
         Path table = Path.of("target", "accuracy-regression-" + budget.name() + ".txt");
         Files.createDirectories(table.getParent());
         Files.writeString(table, "budget " + budget.name() + ", results " + results + ", baseline "
-                + Baseline.csv(baselines, budget.name()) + "\n" + outcome.table());
+                + Baseline.csv(baselines, budget.name()) + "\n" + outcome.table(machines));
         String summary = "accuracy regression check, budget " + budget.name() + " against "
                 + Baseline.csv(baselines, budget.name()) + " (" + band.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " band): " + outcome.summary()
                 + "; table: " + table.toAbsolutePath();
         System.out.println(summary);
-        reporter.publishEntry("accuracy regression check", "\n" + outcome.table());
-        assertTrue(outcome.passed(), () -> "accuracy moved outside the baseline band:\n"
-                + RegressionCheck.compare(baseline, BaselineMain.firstSeed(results), band).failures().stream()
-                        .map(l -> "  " + l.metric() + ": measured " + l.measured() + ", band " + l.band()
-                                + " (" + l.status() + ")")
-                        .reduce("", (a, b) -> a + b + "\n")
+        reporter.publishEntry("accuracy regression check", "\n" + outcome.table(machines));
+        assertTrue(outcome.passed(), () -> outcome.failureMessage(machines)
                 + "If the change is deliberate, update the baseline: see README, \"Accuracy regression\".");
     }
 }

@@ -138,8 +138,10 @@ public record Provenance(SortedMap<String, String> fields) {
 
         /**
          * Adds the facts of this machine that were not set already: git commit and dirtiness of the
-         * working directory, DJL and PyTorch versions, and the device (GPU name when the engine sees
-         * a GPU, else the CPU model). A fact that cannot be found out is "unknown".
+         * working directory, DJL and PyTorch versions, the device (GPU name when the engine sees a
+         * GPU, else the CPU model), and what can make one seed's numbers differ between machines
+         * ({@link ProvenanceKeys#MACHINE}: the CPU's identity, vector extensions and caches, oneDNN's
+         * cap, PyTorch's thread counts). A fact that cannot be found out is "unknown".
          */
         public Builder collect() {
             MachineFacts.collect().forEach(fields::putIfAbsent);

@@ -39,6 +39,35 @@ public final class ProvenanceKeys {
     public static final String PYTORCH_VERSION = "pytorch.version";
     /** CPU model or GPU name. */
     public static final String DEVICE = "device";
+    /** The CPU's maker as it names itself (/proc/cpuinfo's vendor_id): "GenuineIntel", "AuthenticAMD". */
+    public static final String CPU_VENDOR = "cpu.vendor";
+    /** The CPU's marketing name (/proc/cpuinfo's model name): "AMD EPYC", "Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz". */
+    public static final String CPU_MODEL = "cpu.model";
+    /** The CPU's family number (/proc/cpuinfo's cpu family, decimal): "6" for most Intel, "25" for AMD Zen 3 and 4. */
+    public static final String CPU_FAMILY = "cpu.family";
+    /** The CPU's model number within its family (/proc/cpuinfo's model, decimal): tells two generations apart. */
+    public static final String CPU_MODEL_NUMBER = "cpu.model.number";
+    /** The CPU's stepping, its revision within a model (/proc/cpuinfo's stepping). */
+    public static final String CPU_STEPPING = "cpu.stepping";
+    /**
+     * The vector extensions among the CPU's flags that decide which oneDNN kernels can run, in
+     * {@link #VECTOR_EXTENSIONS} order, space-separated: "sse4_1 sse4_2 avx avx2 fma …"; "none" when
+     * the CPU has none of them.
+     */
+    public static final String CPU_VECTOR_EXTENSIONS = "cpu.vector.extensions";
+    /** Size of the level-2 data or unified cache of CPU 0 as the kernel prints it: "1024K". */
+    public static final String CPU_CACHE_L2 = "cpu.cache.l2";
+    /** Size of the level-3 cache of CPU 0 as the kernel prints it: "32768K". */
+    public static final String CPU_CACHE_L3 = "cpu.cache.l3";
+    /**
+     * oneDNN's cap on its kernels' instruction sets in this process: the value of {@link
+     * #ONEDNN_MAX_CPU_ISA_VARIABLE} ("AVX2"), or {@link #ONEDNN_UNCAPPED} when it is not set.
+     */
+    public static final String ONEDNN_MAX_CPU_ISA = "onednn.max.cpu.isa";
+    /** PyTorch's intra-op thread count in force when the run's provenance was written: a reduction's split. */
+    public static final String THREADS_INTRA_OP = "threads.intra.op";
+    /** PyTorch's inter-op thread count in force when the run's provenance was written. */
+    public static final String THREADS_INTER_OP = "threads.inter.op";
     /** ISO-8601 instants. */
     public static final String START = "start";
     public static final String END = "end";
@@ -66,6 +95,32 @@ public final class ProvenanceKeys {
     public static final List<String> REQUIRED = List.of(CONFIG, TRAIN_SCALE, TRAIN_SCALE_PAPER, INIT, SEED, BUDGET,
             DATASET, DATASET_CHECKSUM, CROP, WIDTH, BATCH_SIZE, EPOCHS_MAX, CONFIG_HASH, GIT_COMMIT, GIT_DIRTY,
             DJL_VERSION, PYTORCH_VERSION, DEVICE, START, END, WALL_SECONDS, STATUS);
+
+    /**
+     * The facts of the machine and of the numerical libraries that can make one seed's numbers
+     * differ between two runs of the same code: what a baseline records and what the regression
+     * check compares when a number leaves its band.
+     */
+    public static final List<String> MACHINE = List.of(DEVICE, CPU_VENDOR, CPU_MODEL, CPU_FAMILY, CPU_MODEL_NUMBER,
+            CPU_STEPPING, CPU_VECTOR_EXTENSIONS, CPU_CACHE_L2, CPU_CACHE_L3, ONEDNN_MAX_CPU_ISA, THREADS_INTRA_OP,
+            THREADS_INTER_OP, PYTORCH_VERSION, DJL_VERSION);
+
+    /**
+     * The CPU flags {@link #CPU_VECTOR_EXTENSIONS} keeps, in the order it lists them: those whose
+     * presence changes which of oneDNN's kernels runs (x86 from SSE4.1 to AMX; Arm's NEON and SVE).
+     */
+    public static final List<String> VECTOR_EXTENSIONS = List.of("sse4_1", "sse4_2", "avx", "avx2", "fma", "f16c",
+            "avx_vnni", "avx_vnni_int8", "avx_ne_convert", "avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl",
+            "avx512_vnni", "avx512_bf16", "avx512_fp16", "amx_tile", "amx_bf16", "amx_int8", "amx_fp16",
+            "asimd", "asimddp", "asimdhp", "sve", "sve2", "bf16", "i8mm");
+
+    /**
+     * The environment variable that caps oneDNN's instruction sets; libtorch reads it once, when it
+     * loads, so its value at JVM start is the one in force.
+     */
+    public static final String ONEDNN_MAX_CPU_ISA_VARIABLE = "ONEDNN_MAX_CPU_ISA";
+    /** {@link #ONEDNN_MAX_CPU_ISA} when the variable is not set. */
+    public static final String ONEDNN_UNCAPPED = "none (oneDNN picks the CPU's best)";
 
     /** The value of machine facts that could not be found out. */
     public static final String UNKNOWN = "unknown";

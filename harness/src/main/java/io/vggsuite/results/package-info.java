@@ -16,7 +16,8 @@
  *
  * <p>Depends on the JDK, Commons CSV, the value types a run key is made of ({@code model}'s
  * {@code VggConfig} and {@code Initialisation}, {@code data}'s {@code TrainScale}) and, only to read
- * the engine versions for provenance, DJL's {@code Engine}; never on {@code train}, {@code eval} or
- * the reports (the trainer derives the key from its {@code RunSpec}).
+ * the engine versions and thread counts for provenance, DJL's {@code Engine} and PyTorch's {@code
+ * JniUtils}; never on {@code train}, {@code eval} or the reports (the trainer derives the key from
+ * its {@code RunSpec}).
  */
 package io.vggsuite.results;

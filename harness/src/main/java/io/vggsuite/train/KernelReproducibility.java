@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
+import io.vggsuite.results.ProvenanceKeys;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +46,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class KernelReproducibility {
 
-    /** oneDNN's cap on the instruction sets its kernels may use. */
-    public static final String VARIABLE = "ONEDNN_MAX_CPU_ISA";
+    /** oneDNN's cap on the instruction sets its kernels may use; a run's provenance records its value. */
+    public static final String VARIABLE = ProvenanceKeys.ONEDNN_MAX_CPU_ISA_VARIABLE;
     /** The largest cap under which every probed convolution was reproducible. */
     public static final String VALUE = "AVX2";
     /** What every JVM that trains should have in its environment. */

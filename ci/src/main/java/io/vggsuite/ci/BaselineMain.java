@@ -3,21 +3,30 @@ package io.vggsuite.ci;
 import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.results.SeedMetrics;
-import io.vggsuite.results.RunFolder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Writes baselines; the one entry point for deliberate changes of accuracy numbers.
  *
  * <pre>
- * derive BUDGET SEEDS_RESULTS RERUN_RESULTS MESSAGE   bands from N seeds and a same-machine rerun
+ * derive BUDGET RERUN_RESULTS MESSAGE --sample LABEL RESULTS [--sample LABEL RESULTS ...]
+ *                                                     bands from every seed in every RESULTS, each run
+ *                                                     under the numeric perturbation LABEL (the first is
+ *                                                     the reference, "default": the build's own settings)
+ * derive BUDGET SEEDS_RESULTS RERUN_RESULTS MESSAGE   the same with one folder, perturbation "default"
  *                                                     (RERUN_RESULTS "none": no rerun was run)
  * update BUDGET RESULTS MESSAGE                       new values from one run, band widths kept
  * check  BUDGET RESULTS [cross-machine|same-machine]  print the table; exit 1 outside the band
@@ -36,26 +45,66 @@ public final class BaselineMain {
     /** Provenance key: the multiple of the seeds' std the cross-machine band spans each side. */
     static final String BAND_FACTOR = "band.factor";
 
+    /** Provenance key: the labels of the numeric perturbations the samples ran under, "; "-separated. */
+    static final String PERTURBATIONS = "perturbations";
+
+    /** Provenance key: N, the samples (seed × perturbation) the cross-machine band was derived from. */
+    static final String SAMPLES = "samples";
+
+    /** Provenance key: the samples left out because they repeat another sample of their seed in every metric. */
+    static final String REPEATED = "samples.repeated";
+
+    /** Provenance key: the seed × perturbation pairs that have no complete run. */
+    static final String ABSENT = "samples.absent";
+
+    static final String USAGE = String.join(System.lineSeparator(),
+            "usage: ci/baseline derive BUDGET RERUN_RESULTS|none MESSAGE --sample LABEL RESULTS [--sample LABEL RESULTS ...]",
+            "       ci/baseline derive BUDGET SEEDS_RESULTS RERUN_RESULTS|none MESSAGE",
+            "       ci/baseline update BUDGET RESULTS MESSAGE",
+            "       ci/baseline reband BUDGET MESSAGE",
+            "       ci/baseline check  BUDGET RESULTS [cross-machine|same-machine]",
+            "  derive: every seed in each RESULTS is one sample of another machine, run under the numeric",
+            "  perturbation LABEL (e.g. threads=1,isa=AVX2); the first --sample is the reference, whose first",
+            "  seed gives the baseline's values and is the run RERUN_RESULTS repeats (\"default\": the build's",
+            "  own settings). The second form is one folder under \"default\". ci/derive-baseline.sh trains",
+            "  the samples and the rerun, then calls the first.",
+            "");
+
     private BaselineMain() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
-            System.err.println("usage: derive BUDGET SEEDS_RESULTS RERUN_RESULTS MESSAGE"
-                    + " | update BUDGET RESULTS MESSAGE | reband BUDGET MESSAGE | check BUDGET RESULTS [BAND]");
+            System.err.print(USAGE);
             System.exit(2);
         }
         Path baselines = Path.of(System.getProperty("ci.baselines", "ci/baselines"));
         String budget = args[1];
         switch (args[0]) {
-            case "derive" -> derive(baselines, budget, Path.of(args[2]),
-                    NO_RERUN.equals(args[3]) ? Optional.empty() : Optional.of(Path.of(args[3])), required(args, 4));
+            case "derive" -> {
+                DeriveArguments derive;
+                try {
+                    derive = DeriveArguments.parse(java.util.Arrays.asList(args).subList(1, args.length));
+                } catch (IllegalArgumentException e) {
+                    System.err.print(e.getMessage() + System.lineSeparator() + USAGE);
+                    System.exit(2);
+                    return;
+                }
+                try {
+                    derive(baselines, derive.budget(), derive.samples(), derive.rerun(), derive.message());
+                } catch (Bimodality.Refused e) {
+                    System.err.println("refusing to derive " + Baseline.csv(baselines, derive.budget()) + ": "
+                            + e.getMessage());
+                    System.exit(1);
+                }
+            }
             case "update" -> update(baselines, budget, Path.of(args[2]), required(args, 3));
             case "reband" -> reband(baselines, budget, required(args, 2));
             case "check" -> {
                 Baseline.Band band = Baseline.Band.fromProperty(args.length > 3 ? args[3] : "");
-                RegressionCheck.Outcome outcome = RegressionCheck.compare(Baseline.read(baselines, budget),
-                        firstSeed(Path.of(args[2])), band);
-                System.out.print(outcome.table());
+                Baseline baseline = Baseline.read(baselines, budget);
+                Path results = Path.of(args[2]);
+                RegressionCheck.Outcome outcome = RegressionCheck.compare(baseline, firstSeed(results), band);
+                System.out.print(outcome.table(MachineComparison.of(baseline, results)));
                 System.exit(outcome.passed() ? 0 : 1);
             }
             default -> {
@@ -72,32 +121,88 @@ public final class BaselineMain {
         return args[index];
     }
 
+    /** Bands from the seeds of one results folder, run with the build's own settings. */
     static void derive(Path baselines, String budget, Path seedsResults, Optional<Path> rerunResults,
             String message) throws IOException {
-        SortedMap<Long, SortedMap<String, Double>> allMetrics = SeedMetrics.bySeed(ResultsRoot.at(seedsResults));
-        SortedMap<String, java.util.List<Long>> unbanded = Tolerances.missingFromSomeSeed(allMetrics);
-        SortedMap<Long, SortedMap<String, Double>> bySeed = Tolerances.commonToEverySeed(allMetrics);
-        Properties provenance = provenance(seedsResults, budget, message);
-        provenance.setProperty("seeds", bySeed.keySet().toString());
+        derive(baselines, budget, List.of(new DeriveArguments.PerturbedResults(Sample.DEFAULT_PERTURBATION,
+                seedsResults)), rerunResults, message);
+    }
+
+    /**
+     * Bands from every seed of every results folder, each folder run under one numeric perturbation
+     * (the first the reference: its first seed gives the values, and {@code rerunResults} repeats
+     * it). Every (seed, perturbation) is one sample of another machine; samples that repeat another
+     * of their seed in every metric count once ({@link Tolerances#repeats}). Writes nothing, and
+     * throws {@link Bimodality.Refused}, if a metric's samples fall into two clusters.
+     */
+    static void derive(Path baselines, String budget, List<DeriveArguments.PerturbedResults> perturbations,
+            Optional<Path> rerunResults, String message) throws IOException {
+        if (perturbations.isEmpty()) {
+            throw new IllegalArgumentException("deriving a band needs at least one results folder");
+        }
+        Map<Sample, SortedMap<String, Double>> allMetrics = new LinkedHashMap<>();
+        SortedSet<Long> seeds = new TreeSet<>();
+        for (DeriveArguments.PerturbedResults perturbed : perturbations) {
+            SortedMap<Long, SortedMap<String, Double>> bySeed = SeedMetrics.bySeed(ResultsRoot.at(perturbed.results()));
+            if (bySeed.isEmpty()) {
+                throw new IllegalArgumentException("no complete runs in " + perturbed.results() + " (perturbation "
+                        + perturbed.perturbation() + ")");
+            }
+            bySeed.forEach((seed, metrics) -> allMetrics.put(new Sample(seed, perturbed.perturbation()), metrics));
+            seeds.addAll(bySeed.keySet());
+        }
+        List<Sample> absent = new ArrayList<>();
+        for (DeriveArguments.PerturbedResults perturbed : perturbations) {
+            seeds.stream().map(seed -> new Sample(seed, perturbed.perturbation()))
+                    .filter(sample -> !allMetrics.containsKey(sample)).forEach(absent::add);
+        }
+        SortedMap<String, List<Sample>> unbanded = Tolerances.missingFromSomeSeed(allMetrics);
+        Map<Sample, SortedMap<String, Double>> common = Tolerances.commonToEverySample(allMetrics);
+        Map<Sample, Sample> repeats = Tolerances.repeats(common);
+        Map<Sample, SortedMap<String, Double>> samples = Tolerances.distinct(common);
+
+        Properties provenance = provenance(perturbations.get(0).results(), budget, message);
+        provenance.setProperty("seeds", seeds.toString());
+        provenance.setProperty(PERTURBATIONS, perturbations.stream().map(DeriveArguments.PerturbedResults::perturbation)
+                .collect(Collectors.joining("; ")));
+        provenance.setProperty(SAMPLES, Integer.toString(samples.size()));
+        if (perturbations.size() > 1) {
+            provenance.setProperty("results", perturbations.stream().map(p -> p.perturbation() + ": " + p.results())
+                    .collect(Collectors.joining("; ")));
+        }
+        if (!absent.isEmpty()) {
+            String named = absent.stream().map(Sample::toString).collect(Collectors.joining("; "));
+            provenance.setProperty(ABSENT, named);
+            System.out.println("no complete run (those samples are not counted): " + named);
+        }
+        if (!repeats.isEmpty()) {
+            String named = repeats.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                    .collect(Collectors.joining("; "));
+            provenance.setProperty(REPEATED, named);
+            System.out.println("counted once (identical in every metric to another sample of its seed): " + named);
+        }
         if (!unbanded.isEmpty()) {
             StringBuilder named = new StringBuilder();
-            unbanded.forEach((metric, seeds) -> named.append(named.length() == 0 ? "" : "; ")
-                    .append(metric).append(" (no value in seeds ").append(seeds).append(')'));
+            unbanded.forEach((metric, lacking) -> named.append(named.length() == 0 ? "" : "; ")
+                    .append(metric).append(" (no value in ").append(lacking.stream().map(Sample::toString)
+                            .collect(Collectors.joining(", "))).append(')'));
             provenance.setProperty(NOT_BANDED, named.toString());
-            System.out.println("not banded (a seed has no value, e.g. its run diverged): " + unbanded.size()
+            System.out.println("not banded (a sample has no value, e.g. its run diverged): " + unbanded.size()
                     + " metrics: " + named);
         }
+        Sample reference = samples.keySet().iterator().next();
         String sameMachine = rerunResults.isPresent()
                 ? "the first seed's value ± its measured rerun difference + " + Tolerances.ROUND_OFF
                 : "the first seed's value ± " + Tolerances.ROUND_OFF + ", NOT measured for this budget (no rerun);"
                         + " it assumes the determinism the smoke budget's rerun measures";
-        provenance.setProperty("derived", Tolerances.describe(bySeed.size()) + "; same-machine band: " + sameMachine);
-        provenance.setProperty(BAND_FACTOR, Double.toString(Tolerances.crossMachineFactor(bySeed.size())));
-        SortedMap<String, Baseline.Row> rows = rerunResults.isPresent()
-                ? Tolerances.derive(bySeed, firstSeed(rerunResults.get()))
-                : Tolerances.deriveWithoutRerun(bySeed);
+        provenance.setProperty("derived", Tolerances.describe(samples.size()) + " (" + reference + ")"
+                + "; same-machine band: " + sameMachine);
+        provenance.setProperty(BAND_FACTOR, Double.toString(Tolerances.crossMachineFactor(samples.size())));
+        SortedMap<String, Baseline.Row> rows = Tolerances.deriveFromSamples(samples,
+                rerunResults.isPresent() ? firstSeed(rerunResults.get()) : samples.get(reference));
         new Baseline(rows, provenance).write(baselines, budget);
-        System.out.println("wrote " + Baseline.csv(baselines, budget) + " from seeds " + bySeed.keySet());
+        System.out.println("wrote " + Baseline.csv(baselines, budget) + " from " + samples.size() + " samples: seeds "
+                + seeds + " × perturbations " + provenance.getProperty(PERTURBATIONS));
     }
 
     static void update(Path baselines, String budget, Path results, String message) throws IOException {
@@ -120,6 +225,8 @@ public final class BaselineMain {
         provenance.setProperty("derived", old.provenance().getProperty("derived", "?")
                 + "; values updated from one run, band widths kept");
         copy(old.provenance(), provenance, BAND_FACTOR);
+        copy(old.provenance(), provenance, PERTURBATIONS);
+        copy(old.provenance(), provenance, SAMPLES);
         new Baseline(rows, provenance).write(baselines, budget);
         System.out.println("updated " + Baseline.csv(baselines, budget) + " from " + results);
     }
@@ -131,10 +238,13 @@ public final class BaselineMain {
     static void reband(Path baselines, String budget, String message) throws IOException {
         Baseline old = Baseline.read(baselines, budget);
         String seedList = old.provenance().getProperty("seeds", "");
-        int seeds = seedList.isBlank() || seedList.equals("?") ? 0 : seedList.split(",").length;
+        // N: the samples (seed × perturbation) where the baseline counts them, else its seeds.
+        int seeds = old.provenance().containsKey(SAMPLES) ? Integer.parseInt(old.provenance().getProperty(SAMPLES))
+                : seedList.isBlank() || seedList.equals("?") ? 0 : seedList.split(",").length;
         if (seeds < 2) {
             throw new IllegalArgumentException(Baseline.sidecar(baselines, budget) + " names seeds '" + seedList
-                    + "': a band needs the number of seeds it was derived from (at least 2)");
+                    + "' and samples '" + old.provenance().getProperty(SAMPLES, "") + "': a band needs the number"
+                    + " of samples it was derived from (at least 2)");
         }
         double former = Double.parseDouble(old.provenance().getProperty(BAND_FACTOR,
                 Double.toString(Tolerances.FORMER_FLAT_FACTOR)));
@@ -174,14 +284,15 @@ public final class BaselineMain {
         p.setProperty("message", message);
         p.setProperty("written", Instant.now().toString());
         p.setProperty("results", results.toString());
-        ResultsRoot.at(results).runs().stream().map(RunFolder::provenance).flatMap(java.util.Optional::stream)
-                .findFirst().ifPresent(run -> {
-                    for (String key : new String[] {ProvenanceKeys.GIT_COMMIT, ProvenanceKeys.GIT_DIRTY,
-                        ProvenanceKeys.DJL_VERSION, ProvenanceKeys.PYTORCH_VERSION, ProvenanceKeys.DEVICE,
-                        ProvenanceKeys.DATASET, ProvenanceKeys.DATASET_CHECKSUM}) {
-                        run.get(key).ifPresent(v -> p.setProperty(key, v));
-                    }
-                });
+        MachineComparison.firstRun(results).ifPresent(run -> {
+            for (String key : ProvenanceKeys.MACHINE) {
+                run.get(key).ifPresent(v -> p.setProperty(key, v));
+            }
+            for (String key : new String[] {ProvenanceKeys.GIT_COMMIT, ProvenanceKeys.GIT_DIRTY,
+                ProvenanceKeys.DATASET, ProvenanceKeys.DATASET_CHECKSUM}) {
+                run.get(key).ifPresent(v -> p.setProperty(key, v));
+            }
+        });
         return p;
     }
 }

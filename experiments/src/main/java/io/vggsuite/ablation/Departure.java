@@ -59,12 +59,13 @@ public enum Departure {
     FINE_TUNING_RATE("fine-tuning rate",
             "\"initialised with the weights pre-trained with S = 256, and we used a smaller initial learning rate of"
                     + " 10⁻³\"; jittered models fine-tuned from S = 384 (Section 3.1)",
-            "the paper's rate for both kinds of fine-tuning (not a tenth of the parent's, which would give the"
-                    + " jittered nets 10⁻⁴)") {
+            "the paper's ratio, a tenth of the rate from scratch, for both kinds of fine-tuning (not a tenth of"
+                    + " the parent's, which would give the jittered nets 10⁻⁴); a budget whose nets stall at the"
+                    + " paper's 10⁻² starts lower and keeps the ratio") {
         @Override
         String suite(Budget budget) {
-            return "S = 384 and jittered nets start at " + rate(AblationPlan.FINE_TUNE_RATE) + ", nets from scratch"
-                    + " or warm start at " + rate(Recipe.paper().learningRate());
+            return "S = 384 and jittered nets start at " + rate(budget.learningRate() * AblationPlan.FINE_TUNE_FRACTION)
+                    + ", nets from scratch or warm start at " + rate(budget.learningRate());
         }
     },
     INITIALISATION("random initialisation",

@@ -24,12 +24,15 @@ final class RunsCommand implements Callable<Integer> {
     @Mixin
     BudgetOptions budgetOptions;
 
+    @Mixin
+    DataSizeOptions sizes;
+
     @Option(names = "--ids", description = "Only the run ids, one a line (for shell loops).")
     boolean idsOnly;
 
     @Override
     public Integer call() {
-        Budget chosen = budgetOptions.chosen();
+        Budget chosen = sizes.applyTo(budgetOptions.chosen());
         PrintWriter out = command.commandLine().getOut();
         for (RunSpec spec : Grid.of(chosen, new DataCatalog()).runs()) {
             if (idsOnly) {

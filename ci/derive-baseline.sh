@@ -21,6 +21,9 @@
 #                   before (quick takes ~1.5 h per seed per perturbation).
 #   RERUN=no        skip the same-machine rerun (for budgets too long to run twice): the baseline's
 #                   same-machine band is then round-off only and its provenance says it was not measured
+#   BIMODAL=leave-out  after a refusal, when no budget change can put a net on one side: the metrics
+#                   whose samples split are left out of the bands and named in the provenance
+#                   (not.banded.bimodal), so the check does not cover them; resume with RESULTS=DIR
 #   RESULTS=DIR     results root to run in (default a fresh temporary folder); runs already complete
 #                   there are reused from the run cache (-Dablation.keepResults: the smoke budget
 #                   otherwise empties its folder first), so a failed derivation resumes with RESULTS=DIR
@@ -78,5 +81,7 @@ else
   run_budget_experiments "$budget" "${seed_list[0]}" "$work/rerun" "${PERTURBATION_FLAGS[@]}"
   rerun="$work/rerun/$budget"
 fi
-ci/baseline derive "$budget" "$rerun" "$message" "${samples[@]}"
+bimodal=()
+[ "${BIMODAL:-refuse}" = refuse ] || bimodal=(--leave-out-bimodal)
+ci/baseline derive "$budget" "$rerun" "$message" "${samples[@]}" "${bimodal[@]}"
 echo "Results of the derivation kept in $work"

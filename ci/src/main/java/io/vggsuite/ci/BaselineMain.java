@@ -42,6 +42,12 @@ public final class BaselineMain {
     /** Provenance key: the metrics left out of the bands because some seed has no value for them. */
     static final String NOT_BANDED = "not.banded";
 
+    /**
+     * Provenance key: the metrics left out of the bands because their samples split into two
+     * clusters ({@link Bimodality}), each with its clusters; only with {@code --leave-out-bimodal}.
+     */
+    static final String NOT_BANDED_BIMODAL = "not.banded.bimodal";
+
     /** Provenance key: the multiple of the seeds' std the cross-machine band spans each side. */
     static final String BAND_FACTOR = "band.factor";
 
@@ -58,8 +64,9 @@ public final class BaselineMain {
     static final String ABSENT = "samples.absent";
 
     static final String USAGE = String.join(System.lineSeparator(),
-            "usage: ci/baseline derive BUDGET RERUN_RESULTS|none MESSAGE --sample LABEL RESULTS [--sample LABEL RESULTS ...]",
-            "       ci/baseline derive BUDGET SEEDS_RESULTS RERUN_RESULTS|none MESSAGE",
+            "usage: ci/baseline derive BUDGET RERUN_RESULTS|none MESSAGE --sample LABEL RESULTS [--sample LABEL RESULTS ...]"
+                    + " [--leave-out-bimodal]",
+            "       ci/baseline derive BUDGET SEEDS_RESULTS RERUN_RESULTS|none MESSAGE [--leave-out-bimodal]",
             "       ci/baseline update BUDGET RESULTS MESSAGE",
             "       ci/baseline reband BUDGET MESSAGE",
             "       ci/baseline check  BUDGET RESULTS [cross-machine|same-machine]",
@@ -90,10 +97,14 @@ public final class BaselineMain {
                     return;
                 }
                 try {
-                    derive(baselines, derive.budget(), derive.samples(), derive.rerun(), derive.message());
+                    derive(baselines, derive.budget(), derive.samples(), derive.rerun(), derive.message(),
+                            derive.leaveOutBimodal());
                 } catch (Bimodality.Refused e) {
                     System.err.println("refusing to derive " + Baseline.csv(baselines, derive.budget()) + ": "
-                            + e.getMessage());
+                            + e.getMessage() + "\nIf no budget change can make them learn on one side (say so in the"
+                            + " message), derive again with " + DeriveArguments.LEAVE_OUT_BIMODAL + ": they are then"
+                            + " left out of the bands and named in the baseline's provenance (" + NOT_BANDED_BIMODAL
+                            + ").");
                     System.exit(1);
                 }
             }
@@ -125,7 +136,7 @@ public final class BaselineMain {
     static void derive(Path baselines, String budget, Path seedsResults, Optional<Path> rerunResults,
             String message) throws IOException {
         derive(baselines, budget, List.of(new DeriveArguments.PerturbedResults(Sample.DEFAULT_PERTURBATION,
-                seedsResults)), rerunResults, message);
+                seedsResults)), rerunResults, message, false);
     }
 
     /**
@@ -136,7 +147,7 @@ public final class BaselineMain {
      * throws {@link Bimodality.Refused}, if a metric's samples fall into two clusters.
      */
     static void derive(Path baselines, String budget, List<DeriveArguments.PerturbedResults> perturbations,
-            Optional<Path> rerunResults, String message) throws IOException {
+            Optional<Path> rerunResults, String message, boolean leaveOutBimodal) throws IOException {
         if (perturbations.isEmpty()) {
             throw new IllegalArgumentException("deriving a band needs at least one results folder");
         }
@@ -189,6 +200,20 @@ public final class BaselineMain {
             provenance.setProperty(NOT_BANDED, named.toString());
             System.out.println("not banded (a sample has no value, e.g. its run diverged): " + unbanded.size()
                     + " metrics: " + named);
+        }
+        List<Bimodality.Split> bimodal = Bimodality.splits(samples);
+        if (!bimodal.isEmpty()) {
+            if (!leaveOutBimodal) {
+                throw new Bimodality.Refused(bimodal);
+            }
+            String named = bimodal.stream().map(Bimodality.Split::toString).collect(Collectors.joining("; "));
+            provenance.setProperty(NOT_BANDED_BIMODAL, named);
+            Map<Sample, SortedMap<String, Double>> banded = new LinkedHashMap<>();
+            samples.forEach((sample, metrics) -> banded.put(sample, new TreeMap<>(metrics)));
+            bimodal.forEach(split -> banded.values().forEach(metrics -> metrics.remove(split.metric())));
+            samples = banded;
+            System.out.println("NOT BANDED, two clusters (" + DeriveArguments.LEAVE_OUT_BIMODAL + "): " + bimodal.size()
+                    + " metrics; the check does not cover them:\n  " + named.replace("; ", "\n  "));
         }
         Sample reference = samples.keySet().iterator().next();
         String sameMachine = rerunResults.isPresent()

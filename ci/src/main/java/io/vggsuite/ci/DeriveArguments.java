@@ -11,8 +11,8 @@ import java.util.Set;
  * The arguments of {@code ci/baseline derive}, in either of its two forms:
  *
  * <pre>
- * BUDGET RERUN_RESULTS|none MESSAGE --sample LABEL RESULTS [--sample LABEL RESULTS ...]
- * BUDGET SEEDS_RESULTS RERUN_RESULTS|none MESSAGE
+ * BUDGET RERUN_RESULTS|none MESSAGE --sample LABEL RESULTS [--sample LABEL RESULTS ...] [--leave-out-bimodal]
+ * BUDGET SEEDS_RESULTS RERUN_RESULTS|none MESSAGE [--leave-out-bimodal]
  * </pre>
  *
  * The first names every results folder with the perturbation it ran under; a label and a folder are
@@ -21,10 +21,15 @@ import java.util.Set;
  *
  * @param samples the results folders in order; the first is the reference the rerun repeats
  * @param rerun the same-machine rerun of the reference's first seed, if one was run
+ * @param leaveOutBimodal whether a metric whose samples split into two clusters is left out of the
+ *     bands and named in the provenance ({@link #LEAVE_OUT_BIMODAL}) instead of refusing the whole
+ *     derivation: a decision the developer takes on seeing the refusal, recorded with the baseline
  */
-record DeriveArguments(String budget, List<PerturbedResults> samples, Optional<Path> rerun, String message) {
+record DeriveArguments(String budget, List<PerturbedResults> samples, Optional<Path> rerun, String message,
+        boolean leaveOutBimodal) {
 
     static final String SAMPLE_OPTION = "--sample";
+    static final String LEAVE_OUT_BIMODAL = "--leave-out-bimodal";
 
     /** The results folder of one perturbation: every seed in it is a sample under that perturbation. */
     record PerturbedResults(String perturbation, Path results) {}
@@ -38,6 +43,7 @@ record DeriveArguments(String budget, List<PerturbedResults> samples, Optional<P
         List<String> positional = new ArrayList<>();
         List<PerturbedResults> samples = new ArrayList<>();
         Set<String> labels = new HashSet<>();
+        boolean leaveOutBimodal = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals(SAMPLE_OPTION)) {
@@ -53,6 +59,8 @@ record DeriveArguments(String budget, List<PerturbedResults> samples, Optional<P
                 }
                 samples.add(new PerturbedResults(label, Path.of(args.get(i + 2))));
                 i += 2;
+            } else if (arg.equals(LEAVE_OUT_BIMODAL)) {
+                leaveOutBimodal = true;
             } else if (arg.startsWith("--")) {
                 throw new IllegalArgumentException("unknown option '" + arg + "'");
             } else {
@@ -77,6 +85,7 @@ record DeriveArguments(String budget, List<PerturbedResults> samples, Optional<P
         }
         String rerun = positional.get(1);
         return new DeriveArguments(positional.get(0), samples,
-                BaselineMain.NO_RERUN.equals(rerun) ? Optional.empty() : Optional.of(Path.of(rerun)), message);
+                BaselineMain.NO_RERUN.equals(rerun) ? Optional.empty() : Optional.of(Path.of(rerun)), message,
+                leaveOutBimodal);
     }
 }

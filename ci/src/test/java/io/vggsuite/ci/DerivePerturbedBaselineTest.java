@@ -55,7 +55,7 @@ class DerivePerturbedBaselineTest {
                 results(ONE_THREAD, 72, 70.5, 68));
         DeriveArguments.PerturbedResults rerun = results("rerun", 70);
 
-        BaselineMain.derive(baselines, "smoke", perturbations, Optional.of(rerun.results()), "perturbed");
+        BaselineMain.derive(baselines, "smoke", perturbations, Optional.of(rerun.results()), "perturbed", false);
 
         Baseline baseline = Baseline.read(baselines, "smoke");
         assertEquals("[1, 2, 3]", baseline.provenance().getProperty("seeds"));
@@ -76,7 +76,7 @@ class DerivePerturbedBaselineTest {
     void aPerturbationThatChangedNoNumberOfASeedCountsThatSampleOnceAndTheProvenanceSaysSo() throws IOException {
         Path baselines = work.resolve("baselines");
         BaselineMain.derive(baselines, "smoke", List.of(results(DEFAULT, 70, 71, 69), results(ONE_THREAD, 70, 70.5, 68)),
-                Optional.empty(), "a repeat");
+                Optional.empty(), "a repeat", false);
         Baseline baseline = Baseline.read(baselines, "smoke");
         assertEquals("5", baseline.provenance().getProperty(BaselineMain.SAMPLES));
         assertEquals("seed 1 under threads=1,isa=AVX2 = seed 1 under default",
@@ -89,7 +89,7 @@ class DerivePerturbedBaselineTest {
         List<DeriveArguments.PerturbedResults> perturbations = List.of(results(DEFAULT, 62, 65, 60),
                 results(ONE_THREAD, 90, 61, 90));
         Bimodality.Refused refused = assertThrows(Bimodality.Refused.class,
-                () -> BaselineMain.derive(baselines, "smoke", perturbations, Optional.empty(), "bimodal"));
+                () -> BaselineMain.derive(baselines, "smoke", perturbations, Optional.empty(), "bimodal", false));
         assertTrue(refused.getMessage().contains(TOP1 + ": "), refused.getMessage());
         assertTrue(refused.getMessage().contains("90.0 (seed 1 under threads=1,isa=AVX2), 90.0 (seed 3 under "
                 + "threads=1,isa=AVX2)"), refused.getMessage());
@@ -97,10 +97,22 @@ class DerivePerturbedBaselineTest {
     }
 
     @Test
+    void leavingOutBimodalMetricsBandsTheRestAndNamesEachClusterInTheProvenance() throws IOException {
+        Path baselines = work.resolve("baselines");
+        BaselineMain.derive(baselines, "smoke", List.of(results(DEFAULT, 62, 65, 60), results(ONE_THREAD, 90, 61, 90)),
+                Optional.empty(), "knife-edge net named", true);
+        Baseline baseline = Baseline.read(baselines, "smoke");
+        assertFalse(baseline.rows().containsKey(TOP1), "the split top-1 error has no band");
+        assertTrue(baseline.rows().containsKey(RUN + " | final train loss"), "the loss, one cluster, keeps its band");
+        String named = baseline.provenance().getProperty(BaselineMain.NOT_BANDED_BIMODAL);
+        assertTrue(named.contains(TOP1 + ": ") && named.contains("90.0 (seed 3 under threads=1,isa=AVX2)"), named);
+    }
+
+    @Test
     void rebandingABaselineOfSamplesCountsItsSamplesNotItsSeeds() throws IOException {
         Path baselines = work.resolve("baselines");
         BaselineMain.derive(baselines, "smoke", List.of(results(DEFAULT, 70, 71, 69), results(ONE_THREAD, 72, 70.5, 68)),
-                Optional.empty(), "perturbed");
+                Optional.empty(), "perturbed", false);
         Baseline before = Baseline.read(baselines, "smoke");
         BaselineMain.reband(baselines, "smoke", "same rule again");
         Baseline after = Baseline.read(baselines, "smoke");

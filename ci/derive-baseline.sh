@@ -28,11 +28,11 @@
 #                   there are reused from the run cache (-Dablation.keepResults: the smoke budget
 #                   otherwise empties its folder first), so a failed derivation resumes with RESULTS=DIR
 #
-# Cost: one smoke seed takes ~3-6 min on the 2-core EPYC (README: 10 seeds in 26 min; 5 seeds and the
-# rerun in 36 min), so a perturbation of 3 seeds ~10-20 min, and the smoke default of 4
-# perturbations plus the rerun ~1-1.5 h (SSE41's kernels are the slowest). Each extra perturbation
-# or seed adds its share; N = seeds × perturbations sets the band's factor (7.4 std at N = 6, 4.6 at
-# 12, ~4.3 at 15; 9.4 at the former 5 seeds).
+# Cost, measured on the 2-core AMD EPYC (2026-12-06, the smoke budget of issue 30): one perturbation
+# of two seeds took 27 min (default), 29 min (threads=1) and 44 min (SSE41, whose kernels are the
+# slowest; those two ran side by side under OMP_WAIT_POLICY=PASSIVE), so the smoke default of three
+# perturbations is ~1.5 h, plus ~12 min for the rerun. Each extra perturbation or seed adds its
+# share; N = seeds × perturbations sets the band's factor (7.4 std at N = 6, 4.6 at 12).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source ci/perturbation.sh

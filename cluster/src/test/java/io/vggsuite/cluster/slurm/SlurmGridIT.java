@@ -220,7 +220,8 @@ class SlurmGridIT {
         // Ended counts complete, and diverged for A-LRN (see the first test).
         assertTrue(statusAfterCancel.stream().filter(s -> s.state() == SlurmGrid.State.COMPLETE
                 || (s.state() == SlurmGrid.State.DIVERGED && s.runId().startsWith(VggConfig.A_LRN.name() + "-")))
-                .count() >= grid.runs().size() - 3, "all but the cancelled run and its two children have ended");
+                .count() >= grid.runs().size() - 3, () -> "all but the cancelled run and its two children have ended;"
+                        + " states after the cancel: " + statusAfterCancel);
     }
 
     @Test

@@ -74,7 +74,7 @@ public final class RunTrainer {
             if (doneMeanwhile.isPresent()) {
                 return doneMeanwhile.get();
             }
-            KernelReproducibility.requireReproducible();
+            KernelReproducibility.requireReproducible(spec.model());
             return new TrainingSession(spec, folder, parent, data.load(spec.data()), validation, provenance, progress)
                     .run();
         }

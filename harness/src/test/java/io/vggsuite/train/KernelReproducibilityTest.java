@@ -3,6 +3,8 @@ package io.vggsuite.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vggsuite.model.VggConfig;
+import io.vggsuite.model.VggSpec;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -27,6 +29,20 @@ class KernelReproducibilityTest {
     void convolutionInputGradientIsBitIdenticalOnRepeatedCalls() {
         assertTrue(KernelReproducibility.convolutionBackwardIsReproducible(),
                 "probe verdict " + KernelReproducibility.verdict());
+    }
+
+    /** The suite's narrowest nets (width 1/8: 8 channels) fill oneDNN's AVX2 blocks, so the padded-layer probe is not theirs. */
+    @Test
+    void netsOfEightChannelsOrMoreAreNotProbedAsPaddedLayers() {
+        for (VggConfig config : VggConfig.values()) {
+            assertEquals(0, KernelReproducibility.narrowPaddedLayer(VggSpec.cifar(config, 1.0 / 8)), config.name());
+        }
+    }
+
+    @Test
+    void netNarrowerThanAnAvx2BlockIsProbedAtItsNarrowestLayer() {
+        assertEquals(4, KernelReproducibility.narrowPaddedLayer(VggSpec.cifar(VggConfig.A, 1.0 / 16)));
+        assertEquals(1, KernelReproducibility.narrowPaddedLayer(VggSpec.cifar(VggConfig.D, 1.0 / 64)));
     }
 
     @Test

@@ -40,9 +40,17 @@ public enum Departure {
         @Override
         String suite(Budget budget) {
             ScaleMapping map = ScaleMapping.forCrop(budget.crop());
-            return "S = 256 → " + map.map(256) + ", 384 → " + map.map(384) + ", [256; 512] → [" + map.map(256) + "; "
-                    + map.map(512) + "]; Q around 256: " + join(map.multiScaleQ(AblationPlan.S256)) + ", around 384: "
-                    + join(map.multiScaleQ(AblationPlan.S384));
+            String sizes = "S = 256 → " + map.map(256) + ", 384 → " + map.map(384) + ", [256; 512] → [" + map.map(256)
+                    + "; " + map.map(512) + "]; Q around 256: " + join(map.multiScaleQ(AblationPlan.S256))
+                    + ", around 384: " + join(map.multiScaleQ(AblationPlan.S384));
+            java.util.OptionalInt nativeSide = budget.data().nativeSide();
+            if (nativeSide.isPresent() && map.map(512) > nativeSide.getAsInt()) {
+                // Issue 31: rescaling a small image up adds no detail, which the paper's scale claims rest on.
+                sizes += "; the images are " + nativeSide.getAsInt() + " px, so every size above "
+                        + nativeSide.getAsInt() + " is an interpolation of the " + nativeSide.getAsInt()
+                        + "-px image that adds no detail (claims that need detail at scale are out of scope here)";
+            }
+            return sizes;
         }
     },
     TRAINING_LENGTH("training length and schedule",

@@ -14,6 +14,9 @@ public sealed interface Arm {
     /** The runs it reads: its own, or its members'. */
     List<RunSelector> runs();
 
+    /** The evaluations it is made of: itself, or its members. */
+    List<Evaluated> evaluated();
+
     /** One run evaluated by one method at the paper's test scales. */
     record Evaluated(String label, RunSelector run, EvalMethod method, List<Integer> testScales) implements Arm {
         public Evaluated {
@@ -23,6 +26,11 @@ public sealed interface Arm {
         @Override
         public List<RunSelector> runs() {
             return List.of(run);
+        }
+
+        @Override
+        public List<Evaluated> evaluated() {
+            return List.of(this);
         }
     }
 
@@ -38,6 +46,11 @@ public sealed interface Arm {
         @Override
         public List<RunSelector> runs() {
             return members.stream().map(Evaluated::run).toList();
+        }
+
+        @Override
+        public List<Evaluated> evaluated() {
+            return members;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.vggsuite.claims;
 
 import io.vggsuite.claims.ClaimStatistics.Estimate;
+import io.vggsuite.data.ScaleMapping;
 import io.vggsuite.eval.Scores;
 import io.vggsuite.results.ArmRecord;
 import io.vggsuite.results.MetricNames;
@@ -35,18 +36,61 @@ public final class ClaimJudge {
             List<String> diverged = diverged(kind.runs());
             if (!diverged.isEmpty()) {
                 // A diverged run has no model to score: the claim cannot be measured at this budget.
-                return new Judgement(claim, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                        Optional.empty(), Optional.of(Verdict.INCONCLUSIVE), "not measurable at this budget: "
-                                + String.join("; ", diverged) + " (plain SGD at the paper's 10⁻², Section 3.1)");
+                List<String> failed = new ArrayList<>(diverged);
+                failed.addAll(atChance(kind.runs()));
+                return Judgement.decided(claim, Verdict.INCONCLUSIVE, outOfScope(claim), "not measurable at this budget: "
+                        + String.join("; ", failed) + " (plain SGD at the paper's 10⁻², Section 3.1)");
             }
         }
-        if (kind instanceof ClaimKind.Superiority s) {
-            return superiority(claim, s);
+        Judgement measured = kind instanceof ClaimKind.Superiority s ? superiority(claim, s)
+                : kind instanceof ClaimKind.Equivalence e ? equivalence(claim, e)
+                : trainability(claim, (ClaimKind.Trainability) kind);
+        return outOfScope(claim).map(measured::outOfScope).orElse(measured);
+    }
+
+    /**
+     * The premise of {@code claim} that this budget's data cannot meet, with the numbers, if any:
+     * the largest scale in data pixels that its runs train or test at (S of every run it reads,
+     * Q of every evaluated arm), against the data's native side.
+     */
+    private Optional<String> outOfScope(ClaimDeclaration claim) {
+        if (claim.premise().isEmpty()) {
+            return Optional.empty();
         }
-        if (kind instanceof ClaimKind.Equivalence e) {
-            return equivalence(claim, e);
+        int largest = 0;
+        String where = "";
+        int nativeSide = Integer.MAX_VALUE;
+        String dataset = "";
+        for (RunSelector selector : claim.kind().runs().stream().distinct().toList()) {
+            RunSpec spec = measurements.runs(selector).get(0).spec();
+            if (spec.trainScale().max() > largest) {
+                largest = spec.trainScale().max();
+                where = "training scale S " + spec.paperScaleLabel() + " → " + spec.trainScale().max() + " px";
+            }
+            nativeSide = Math.min(nativeSide, spec.data().nativeSide().orElse(Integer.MAX_VALUE));
+            dataset = spec.data().dataset();
         }
-        return trainability(claim, (ClaimKind.Trainability) kind);
+        for (Comparison c : claim.kind().comparisons()) {
+            for (Arm arm : List.of(c.first(), c.second())) {
+                for (Arm.Evaluated e : arm.evaluated()) {
+                    RunSpec spec = measurements.runs(e.run()).get(0).spec();
+                    ScaleMapping mapping = ScaleMapping.forCrop(spec.model().cropSize());
+                    for (int q : e.testScales()) {
+                        if (mapping.map(q) > largest) {
+                            largest = mapping.map(q);
+                            where = "test scale Q " + q + " → " + mapping.map(q) + " px";
+                        }
+                    }
+                }
+            }
+        }
+        Premise premise = claim.premise().get();
+        if (nativeSide == Integer.MAX_VALUE || largest <= nativeSide) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "premise not met: %s; %s images are %d px and this claim's"
+                + " largest scale is %d px (%s), an interpolation of the %d-px image with no detail added",
+                premise.statement(), dataset, nativeSide, largest, where, nativeSide));
     }
 
     /**
@@ -85,6 +129,22 @@ public final class ClaimJudge {
                 .distinct().toList();
     }
 
+    /**
+     * "A-LRN w1/8 S256 glorot (seed 1) did not train (top-1 89.90 at Q256, chance 90.0)", one per
+     * run that ended without diverging but at chance: beside the diverged ones, so the evidence
+     * counts every seed that failed, not only those that blew up.
+     */
+    private List<String> atChance(List<RunSelector> selectors) {
+        return selectors.stream().distinct().flatMap(selector -> measurements.runs(selector).stream())
+                .filter(run -> !run.diverged())
+                .map(run -> Map.entry(run, measurements.scores(run, io.vggsuite.results.EvalMethod.DENSE, List.of(256))))
+                .filter(scored -> !learned(List.of(scored.getValue())))
+                .map(scored -> String.format(Locale.ROOT, "%s (seed %d) did not train (top-1 %.2f at Q256, chance %.1f)",
+                        MetricNames.run(scored.getKey().spec().key()), scored.getKey().spec().seed(),
+                        scored.getValue().top1Error(), chance(scored.getValue())))
+                .distinct().toList();
+    }
+
     /** One comparison measured: its estimate and the texts that go into the evidence. */
     private record Measured(Comparison comparison, Estimate estimate, String text, Optional<String> cap) {}
 
@@ -101,10 +161,13 @@ public final class ClaimJudge {
 
     /**
      * The claim's p-values and MDE from its comparisons' estimates. Superiority: the claim's p is
-     * the largest one-sided p of "gap ≤ 0" (all comparisons must hold), the contrary p the smallest
-     * of "gap ≥ paper's effect" (0 where the paper gives none), the MDE the largest; the effect and
-     * interval are those of the weakest comparison. Equivalence: TOST's p, the p of "outside the
-     * margin", and the narrowest margin TOST could establish.
+     * the largest one-sided p of "gap ≤ 0" (all k comparisons must hold: an intersection–union
+     * test, level α without adjustment); "the opposite holds" and "smaller than the paper's
+     * effect" each hold if any one comparison shows it, so their p-values are the smallest over
+     * the comparisons times k (Bonferroni, capped at 1). The effect, interval and MDE are those of
+     * the weakest comparison, so that the three printed side by side belong together.
+     * Equivalence: TOST's p, the p of "outside the margin", and the narrowest margin TOST could
+     * establish.
      */
     public static Judgement tested(ClaimDeclaration claim, List<Estimate> estimates, String evidence,
             Optional<String> cap) {
@@ -115,28 +178,30 @@ public final class ClaimJudge {
                     "; TOST against ±%.1f: p=%.3g; narrowest margin TOST could establish (equivalence MDE) %.2f",
                     eq.margin(), e.pEquivalent(eq.margin()), e.equivalenceMde());
             return new Judgement(claim, e.gap(), e.low(), e.high(), e.pEquivalent(eq.margin()),
-                    e.pOutside(eq.margin()), e.equivalenceMde(), cap, Optional.empty(), text);
+                    e.pOutside(eq.margin()), Double.NaN, e.equivalenceMde(), cap, Optional.empty(), Optional.empty(),
+                    text);
         }
         if (!(claim.kind() instanceof ClaimKind.Superiority)) {
             throw new IllegalArgumentException("claim " + claim.id() + " is " + claim.kind().label()
                     + ", which no statistical test judges");
         }
-        double threshold = Double.isNaN(claim.paperEffect()) ? 0 : claim.paperEffect();
+        int k = estimates.size();
         Estimate weakest = estimates.get(0);
         double pClaim = -1;
-        double pContrary = 1;
-        double mde = 0;
+        double pOpposite = 1;
+        double pSmaller = 1;
         for (Estimate e : estimates) {
             double p = e.pAbove(0);
             if (p > pClaim) {
                 pClaim = p;
                 weakest = e;
             }
-            pContrary = Math.min(pContrary, e.pBelow(threshold));
-            mde = Math.max(mde, e.superiorityMde());
+            pOpposite = Math.min(pOpposite, e.pBelow(0));
+            pSmaller = Math.min(pSmaller, Double.isNaN(claim.paperEffect()) ? 1 : e.pBelow(claim.paperEffect()));
         }
-        return new Judgement(claim, weakest.gap(), weakest.low(), weakest.high(), pClaim, pContrary, mde, cap,
-                Optional.empty(), evidence);
+        return new Judgement(claim, weakest.gap(), weakest.low(), weakest.high(), pClaim, Math.min(1, k * pOpposite),
+                Double.isNaN(claim.paperEffect()) ? Double.NaN : Math.min(1, k * pSmaller), weakest.superiorityMde(),
+                cap, Optional.empty(), Optional.empty(), evidence);
     }
 
     private Measured measure(Comparison comparison) {
@@ -151,7 +216,13 @@ public final class ClaimJudge {
         int images = first.get(0).images();
         Optional<SeedSpreads> spreads = measurements.seedSpreads();
         if (seeds >= 2) {
-            noise = "t-test over " + seeds + " per-seed gaps, " + (seeds - 1) + " df";
+            double[] gaps = new double[seeds];
+            for (int seed = 0; seed < seeds; seed++) {
+                gaps[seed] = second.get(seed).top1Error() - first.get(seed).top1Error();
+            }
+            noise = String.format(Locale.ROOT, "%d seeds × %d shared test images: SE %.3f (the %d per-seed gaps"
+                    + " alone: %.3f), t with %.1f df", seeds, images, estimate.standardError(), seeds,
+                    ClaimStatistics.fromSeedGaps(gaps).standardError(), estimate.degreesOfFreedom());
         } else if (estimate.seedNoiseKnown()) {
             noise = String.format(Locale.ROOT, "one seed: test-set variance of %d paired images + seed SD %.2f"
                     + " and %.2f borrowed from %s", images, sFirst.getAsDouble(), sSecond.getAsDouble(),
@@ -200,8 +271,7 @@ public final class ClaimJudge {
         if (!missing.isEmpty()) {
             evidence += " [" + String.join("; ", missing) + "]";
         }
-        return new Judgement(claim, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Optional.empty(), Optional.of(verdict), evidence);
+        return Judgement.decided(claim, verdict, Optional.empty(), evidence);
     }
 
     /** Per seed: trained (top-1 error at least {@link #CHANCE_MARGIN} under chance), and its text. */

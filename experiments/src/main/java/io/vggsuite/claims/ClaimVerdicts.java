@@ -12,19 +12,25 @@ import java.util.stream.Collectors;
 /**
  * The rule that turns the measured claims of one report into verdicts. With α = {@link
  * ClaimStatistics#ALPHA} and Holm's correction applied across the claims of a family of the report
- * (the paper's claims; the ablations beyond the paper), once to the claims' p-values and once to
- * the contrary p-values:
+ * (the paper's claims; the ablations beyond the paper), separately to each of the three p-values
+ * a {@link Judgement} carries (within a claim, {@link ClaimJudge#tested} has already adjusted for
+ * its comparisons):
  * <ul>
- *   <li><b>reproduced</b>: the claim's Holm-adjusted p-value is below α (superiority: every
- *       comparison's gap is above 0; equivalence: TOST puts the gap inside ±margin);
- *   <li><b>contradicted</b>: not reproduced, and the contrary Holm-adjusted p-value is below α
- *       (superiority: some comparison's gap is significantly smaller than the paper's effect, or
- *       than 0 where the paper gives no number — a null that the budget had the power to see
- *       past; equivalence: the gap lies significantly outside ±margin); trainability: the
- *       control held and the deep net trained from the paper's start anyway;
- *   <li><b>inconclusive</b>: neither, or a cap applies (a net at chance, or a one-seed
- *       comparison whose seed noise is unknown); the report adds "underpowered: MDE x.x points"
- *       when the MDE exceeds the paper's effect;
+ *   <li><b>out of scope at this budget</b>: the budget's data cannot meet a premise the claim
+ *       needs; no test decides it, and the measurement is shown with the premise and numbers;
+ *   <li><b>inconclusive</b> whatever the p-values when a cap applies (a net at chance, a
+ *       one-seed comparison whose seed noise is unknown);
+ *   <li><b>reproduced</b>: the claim's p below α (superiority: every comparison's gap above 0;
+ *       equivalence: TOST puts the gap inside ±margin); where the gap is also significantly
+ *       below the paper's effect, the evidence says so;
+ *   <li><b>contradicted</b>: the opposite's p below α (superiority: some comparison's gap below
+ *       0; equivalence: the gap outside ±margin); trainability: the control held and the deep
+ *       net trained from the paper's start anyway;
+ *   <li><b>smaller than the paper's effect</b>: neither, but some comparison's gap is
+ *       significantly below the paper's effect: the budget rules out the paper's size, not the
+ *       paper's sign;
+ *   <li><b>inconclusive</b>: none of these; the report adds "underpowered: MDE x.x points" when
+ *       the MDE exceeds the paper's effect;
  *   <li><b>not run</b>: declared, but its runs were not judged in this folder.
  * </ul>
  */
@@ -51,25 +57,36 @@ public final class ClaimVerdicts {
     }
 
     private static List<ClaimRecord> decideFamily(List<Judgement> judged) {
-        double[] pClaim = judged.stream().mapToDouble(Judgement::pClaim).toArray();
-        double[] pContrary = judged.stream().mapToDouble(Judgement::pContrary).toArray();
-        double[] holmClaim = ClaimStatistics.holm(pClaim);
-        double[] holmContrary = ClaimStatistics.holm(pContrary);
+        double[] holmClaim = ClaimStatistics.holm(judged.stream().mapToDouble(Judgement::pClaim).toArray());
+        double[] holmOpposite = ClaimStatistics.holm(judged.stream().mapToDouble(Judgement::pOpposite).toArray());
+        double[] holmSmaller = ClaimStatistics.holm(judged.stream().mapToDouble(Judgement::pSmaller).toArray());
         List<ClaimRecord> records = new ArrayList<>();
         for (int i = 0; i < judged.size(); i++) {
             Judgement j = judged.get(i);
             String evidence = j.evidence();
+            boolean smaller = holmSmaller[i] < ClaimStatistics.ALPHA;
             Verdict verdict;
-            if (j.decided().isPresent()) {
+            if (j.outOfScope().isPresent()) {
+                verdict = Verdict.OUT_OF_SCOPE;
+                evidence += " [" + j.outOfScope().get() + "]";
+            } else if (j.decided().isPresent()) {
                 verdict = j.decided().get();
             } else if (j.cap().isPresent()) {
                 verdict = Verdict.INCONCLUSIVE;
                 evidence = ClaimRecord.withCap(evidence, j.cap().get());
             } else if (holmClaim[i] < ClaimStatistics.ALPHA) {
                 verdict = Verdict.REPRODUCED;
-            } else if (holmContrary[i] < ClaimStatistics.ALPHA) {
+                if (smaller) {
+                    evidence += String.format(Locale.ROOT, " [and smaller than the paper's effect: p=%.3g after"
+                            + " Holm]", holmSmaller[i]);
+                }
+            } else if (holmOpposite[i] < ClaimStatistics.ALPHA) {
                 verdict = Verdict.CONTRADICTED;
-                evidence += String.format(Locale.ROOT, " [contrary test p=%.3g after Holm]", holmContrary[i]);
+                evidence += String.format(Locale.ROOT, " [the opposite holds: p=%.3g after Holm]", holmOpposite[i]);
+            } else if (smaller) {
+                verdict = Verdict.SMALLER_THAN_PAPER;
+                evidence += String.format(Locale.ROOT, " [below the paper's effect: p=%.3g after Holm; the opposite:"
+                        + " p=%.3g]", holmSmaller[i], holmOpposite[i]);
             } else {
                 verdict = Verdict.INCONCLUSIVE;
             }

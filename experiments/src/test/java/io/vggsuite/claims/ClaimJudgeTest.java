@@ -141,10 +141,28 @@ class ClaimJudgeTest {
     }
 
     @Test
-    void threeSeedsUseTheTTestOverPerSeedGaps() {
+    void threeSeedsCountTheTestImagesTheySharePastThePerSeedGaps() {
         Judgement j = new ClaimJudge(measurements(List.of(1L, 2L, 3L), r -> false, r -> false))
                 .judge(DeclaredClaims.all().get(4));
-        assertTrue(j.evidence().contains("t-test over 3 per-seed gaps, 2 df"), j.evidence());
+        assertTrue(j.evidence().contains("3 seeds × 500 shared test images"), j.evidence());
+        java.util.regex.Matcher se = java.util.regex.Pattern
+                .compile("SE ([0-9.]+) \\(the 3 per-seed gaps alone: ([0-9.]+)\\)").matcher(j.evidence());
+        assertTrue(se.find(), j.evidence());
+        assertTrue(Double.parseDouble(se.group(1)) >= Double.parseDouble(se.group(2)), j.evidence());
+    }
+
+    /** CIFAR-10's 32-px images at S up to 512 → 73 px: the scale claims cannot be tested, and say why. */
+    @Test
+    void theScaleClaimsAreOutOfScopeOnThirtyTwoPixelImagesAndKeepTheirMeasurement() {
+        ClaimJudge judge = new ClaimJudge(measurements(List.of(1L, 2L, 3L), r -> false, r -> false));
+        ClaimDeclaration claim7 = DeclaredClaims.all().stream().filter(c -> c.id() == 7).findFirst().orElseThrow();
+        Judgement j = judge.judge(claim7);
+        assertTrue(j.outOfScope().isPresent(), j.toString());
+        assertTrue(j.outOfScope().get().contains("cifar10 images are 32 px") && j.outOfScope().get().contains("73 px"),
+                j.outOfScope().get());
+        assertTrue(!Double.isNaN(j.effect()), "the measurement is still shown");
+        ClaimDeclaration claim5 = DeclaredClaims.all().stream().filter(c -> c.id() == 5).findFirst().orElseThrow();
+        assertTrue(judge.judge(claim5).outOfScope().isEmpty(), "a depth claim declares no premise");
     }
 
     @Test

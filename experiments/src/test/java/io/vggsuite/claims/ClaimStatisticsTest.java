@@ -24,8 +24,41 @@ class ClaimStatisticsTest {
         // 95% interval: t(0.975, 2) = 4.302653.
         assertEquals(2 - 4.302653 / Math.sqrt(3), e.low(), 1e-5);
         assertEquals(2 + 4.302653 / Math.sqrt(3), e.high(), 1e-5);
-        // MDE = (t(0.975, 2) + t(0.80, 2)) se, t(0.80, 2) = 1.060660.
-        assertEquals((4.302653 + 1.060660) / Math.sqrt(3), e.superiorityMde(), 1e-5);
+        // MDE = δ se, δ the noncentrality at which P(t'(2, δ) > t(0.975, 2)) = 0.8: 5.653489
+        // (scipy.stats.nct); the central shortcut (t(0.975, 2) + t(0.80, 2)) = 5.363313 is 5% short.
+        assertEquals(5.653489 / Math.sqrt(3), e.superiorityMde(), 1e-4);
+    }
+
+    /** scipy.integrate.quad of the equivalence power at 4 df, solved for 0.8 with brentq. */
+    private static final double EQUIVALENCE_4_DF = 4.336350;
+
+    @Test
+    void noncentralMdeAtFourDegreesOfFreedomMatchesScipy() {
+        // scipy.stats.nct: P(t'(4, δ) > t(0.975, 4) = 2.776445) = 0.8 at δ = 3.761060.
+        assertEquals(3.761060, new Estimate(0, 1, 4, true).superiorityMde(), 1e-3);
+        // Equivalence at 4 df, P(|Z| + t(0.975, 4)·√(χ²₄/4) < δ) = 0.8 at δ = EQUIVALENCE_4_DF (scipy quad).
+        assertEquals(EQUIVALENCE_4_DF, new Estimate(0, 1, 4, true).equivalenceMde(), 1e-3);
+    }
+
+    @Test
+    void seedsThatAgreeImageByImageKeepTheTestSetNoiseThePerSeedTCallsZero() {
+        double[] x = {0, 100, 100, 0, -100, 100};
+        Estimate both = ClaimStatistics.fromSeedsAndImages(List.of(x, x, x));
+        // var(x) / n: one seed's test-set variance, shared by all three.
+        assertEquals(Math.sqrt(ClaimStatistics.testSetOnly(x).standardError()
+                * ClaimStatistics.testSetOnly(x).standardError()), both.standardError(), 1e-9);
+        assertEquals(0.0, ClaimStatistics.fromSeedGaps(new double[] {100.0 / 3, 100.0 / 3, 100.0 / 3})
+                .standardError(), 1e-9);
+    }
+
+    @Test
+    void withoutASharedImagePartTheDecompositionIsThePerSeedT() {
+        // Image means 50 and 50: nothing shared; seed means 100 and 0.
+        Estimate both = ClaimStatistics.fromSeedsAndImages(List.of(new double[] {100, 100}, new double[] {0, 0}));
+        Estimate seeds = ClaimStatistics.fromSeedGaps(new double[] {100, 0});
+        assertEquals(seeds.gap(), both.gap(), 1e-12);
+        assertEquals(seeds.standardError(), both.standardError(), 1e-9);
+        assertEquals(1.0, both.degreesOfFreedom());
     }
 
     @Test

@@ -32,13 +32,52 @@ class ClaimVerdictsTest {
     }
 
     @Test
-    void aClearGapIsReproducedAPoweredNullBelowThePaperEffectIsContradictedAndANoisyOneIsInconclusive() {
+    void aClearGapIsReproducedAPoweredNullIsSmallerThanThePaperAndANoisyOneIsInconclusive() {
         assertEquals(Verdict.REPRODUCED, alone(judged(beats(1, 1.0), 2.0, 0.5)));
-        assertEquals(Verdict.CONTRADICTED, alone(judged(beats(1, 1.0), 0.0, 0.3)));
+        // Gap 0 ± 0.3 rules out the paper's 1.0 but not its sign: a finding of its own, not a contradiction.
+        assertEquals(Verdict.SMALLER_THAN_PAPER, alone(judged(beats(1, 1.0), 0.0, 0.3)));
         assertEquals(Verdict.INCONCLUSIVE, alone(judged(beats(1, 1.0), 0.5, 1.5)));
-        // Without a paper effect only a significant reversal contradicts.
+        // Without a paper effect there is no size to fall short of.
         assertEquals(Verdict.INCONCLUSIVE, alone(judged(beats(1, Double.NaN), 0.0, 0.3)));
+    }
+
+    @Test
+    void onlyASignificantGapInTheOppositeDirectionContradicts() {
         assertEquals(Verdict.CONTRADICTED, alone(judged(beats(1, Double.NaN), -2.0, 0.3)));
+        assertEquals(Verdict.CONTRADICTED, alone(judged(beats(1, 1.0), -2.0, 0.3)));
+        ClaimRecord record = ClaimVerdicts.decide(List.of(judged(beats(1, 1.0), -2.0, 0.3))).get(0);
+        assertTrue(record.ourEvidence().contains("the opposite holds"), record.ourEvidence());
+    }
+
+    @Test
+    void aSignificantGapBelowThePaperEffectIsReproducedAndSaysItIsSmaller() {
+        ClaimRecord record = ClaimVerdicts.decide(List.of(judged(beats(1, 3.0), 1.0, 0.3))).get(0);
+        assertEquals(Verdict.REPRODUCED, record.verdict());
+        assertTrue(record.ourEvidence().contains("smaller than the paper's effect"), record.ourEvidence());
+    }
+
+    /** Claim 7 of the published reference run: one comparison's reversal at p = 0.02 does not survive its two comparisons. */
+    @Test
+    void theOppositeOfAClaimWithTwoComparisonsIsAdjustedForBoth() {
+        ClaimDeclaration twoWays = new ClaimDeclaration(7, "X beats Y and Z", "test", 1.0,
+                new ClaimKind.Superiority(List.of(new Comparison(X, Y), new Comparison(X, Y))));
+        Estimate reversed = new Estimate(-0.615, 0.3, Double.POSITIVE_INFINITY, true); // one-sided p = 0.0202
+        Estimate clear = new Estimate(2.0, 0.3, Double.POSITIVE_INFINITY, true);
+        Judgement alone = ClaimJudge.tested(beats(7, 1.0), List.of(reversed), "e", Optional.empty());
+        Judgement both = ClaimJudge.tested(twoWays, List.of(reversed, clear), "e", Optional.empty());
+        assertEquals(0.0202, alone.pOpposite(), 1e-4);
+        assertEquals(2 * 0.0202, both.pOpposite(), 2e-4);
+        assertEquals(Verdict.CONTRADICTED, alone(alone));
+        assertEquals(Verdict.SMALLER_THAN_PAPER, alone(both));
+    }
+
+    @Test
+    void aClaimOutOfScopeIsNeitherReproducedNorContradictedAndShowsWhy() {
+        Judgement clear = judged(beats(8, 1.0), 2.0, 0.5).outOfScope("premise not met: detail");
+        ClaimRecord record = ClaimVerdicts.decide(List.of(clear)).get(0);
+        assertEquals(Verdict.OUT_OF_SCOPE, record.verdict());
+        assertEquals(2.0, record.effect(), "the measurement is still shown");
+        assertTrue(record.ourEvidence().endsWith("[premise not met: detail]"), record.ourEvidence());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.vggsuite.train;
 
+import java.util.OptionalInt;
+
 /**
  * Which images a run trains and validates on.
  *
@@ -44,6 +46,16 @@ public record DataSpec(String dataset, int trainImages, int validationImages, in
             throw new IllegalArgumentException(which + " image count must be ≥ 0 (0 for all), got " + count);
         }
         return count;
+    }
+
+    /**
+     * The side of the data set's own images in pixels, where every image has the same: CIFAR-10 32,
+     * Fashion-MNIST 28; empty for an image folder, whose images vary (ILSVRC's are mostly larger
+     * than the paper's largest scale). A scale above it is an interpolation that adds no detail.
+     */
+    public OptionalInt nativeSide() {
+        return CIFAR10.equals(dataset) ? OptionalInt.of(32)
+                : FASHION_MNIST.equals(dataset) ? OptionalInt.of(28) : OptionalInt.empty();
     }
 
     /** The split seed {@link #of} starts from: the one every budget uses. */

@@ -18,15 +18,21 @@ final class ClaimsTable {
 
     /** How the experiments decide (io.vggsuite.claims.ClaimVerdicts); printed under the table. */
     static final String RULE = "Effects are points of top-1 error, positive where the claim holds (for equivalence:"
-            + " the second net's error minus the first's), with their 95% confidence interval. p is the claim's"
-            + " one-sided p-value (for equivalence, that of the two one-sided tests against the margin), adjusted by"
-            + " Holm's method across the claims of its family in this report (the paper's claims; the ablations"
-            + " beyond the paper); reproduced when it is below 0.025. Contradicted:"
-            + " not reproduced, and the Holm-adjusted test of the contrary (the effect is at least the paper's, or at"
-            + " least 0 where the paper gives no number; for equivalence, inside the margin) rejects it at 0.025."
+            + " the second net's error minus the first's), with their 95% confidence interval, which counts both"
+            + " noises: the seeds, and the test images every seed is scored on (a seeds × images decomposition)."
+            + " p is the claim's one-sided p-value (the largest over its comparisons, all of which must hold; for"
+            + " equivalence, that of the two one-sided tests against the margin), adjusted by Holm's method across"
+            + " the claims of its family in this report (the paper's claims; the ablations beyond the paper)."
+            + " Reproduced: p below 0.025. Contradicted: not reproduced, and the opposite (a gap below 0 in any"
+            + " comparison, Bonferroni over the claim's comparisons and Holm across claims; for equivalence, a gap"
+            + " outside the margin) is significant at 0.025. Smaller than the paper's effect: neither, but the gap"
+            + " is significantly below the paper's effect, tested the same way: the budget rules out the paper's"
+            + " size, not its sign. Out of scope at this budget: the data cannot meet a premise the claim needs"
+            + " (named in the evidence); the measurement is shown, not judged."
             + " MDE: the smallest true effect (for equivalence, the narrowest margin) this budget detects with 80%"
-            + " power, from its seeds, test images and seed spreads; \"underpowered\" where it exceeds the paper's"
-            + " effect. With one seed the seed variance is borrowed from the budget's baseline, as the evidence says.";
+            + " power, from the noncentral t at the comparison's degrees of freedom; \"underpowered\" where it"
+            + " exceeds the paper's effect. With one seed the seed variance is borrowed from the budget's baseline,"
+            + " as the evidence says.";
 
     private ClaimsTable() {}
 

@@ -5,12 +5,10 @@ import io.vggsuite.ablation.Budget;
 import io.vggsuite.claims.DeclaredClaims;
 import io.vggsuite.train.DataCatalog;
 import io.vggsuite.train.RunSpec;
-import io.vggsuite.train.Start;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Every distinct run of a budget over all its seeds (the paper's grid and the runs its declared
@@ -63,20 +61,9 @@ public final class Grid {
         return spec;
     }
 
-    /** The run {@code spec} starts from, if any. */
-    public static Optional<RunSpec> parent(RunSpec spec) {
-        if (spec.start() instanceof Start.WarmStartFromA warm) {
-            return Optional.of(warm.netA());
-        }
-        if (spec.start() instanceof Start.FineTune fineTune) {
-            return Optional.of(fineTune.parent());
-        }
-        return Optional.empty();
-    }
-
     /** Distance from a run that starts from random weights: 0 for those, 1 for their children… */
     public static int level(RunSpec spec) {
-        return parent(spec).map(p -> level(p) + 1).orElse(0);
+        return spec.start().parent().map(p -> level(p) + 1).orElse(0);
     }
 
     /** The runs by level: every run of a level can run at once once the level before is done. */

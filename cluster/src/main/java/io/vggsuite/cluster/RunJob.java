@@ -51,7 +51,7 @@ public final class RunJob {
         Grid grid = Grid.of(budget, data);
         RunSpec spec = grid.run(runId);
         Path results = resultsOf(budget, resultsParent);
-        Optional<RunSpec> parent = Grid.parent(spec);
+        Optional<RunSpec> parent = spec.start().parent();
         if (parent.isPresent()) {
             RunStatus parentStatus = RunFolder.at(results, parent.get().runId()).status();
             if (parentStatus != RunStatus.COMPLETE) {

@@ -24,7 +24,7 @@ class GridTest {
         assertEquals(16 + 4, runs.size());
         Set<String> seen = new HashSet<>();
         for (RunSpec spec : runs) {
-            Grid.parent(spec).ifPresent(p -> assertTrue(seen.contains(p.runId()),
+            spec.start().parent().ifPresent(p -> assertTrue(seen.contains(p.runId()),
                     spec.runId() + " comes before its parent " + p.runId()));
             seen.add(spec.runId());
         }
@@ -40,7 +40,7 @@ class GridTest {
         assertTrue(levels.get(3).stream().allMatch(s -> s.paperScale().isJittered()));
         // B, C, D, E and B-5×5 (Section 4.1's control starts as B does) from A; C, D, E at S = 384
         // from S = 256; C, D, E jittered from S = 384; D at twice the width from A at twice the width.
-        assertEquals(12, grid.runs().stream().filter(s -> Grid.parent(s).isPresent()).count(), "edges");
+        assertEquals(12, grid.runs().stream().filter(s -> s.start().parent().isPresent()).count(), "edges");
     }
 
     @Test

@@ -103,11 +103,7 @@ public final class AblationPlan {
     }
 
     private static void add(Map<String, RunSpec> runs, RunSpec spec) {
-        if (spec.start() instanceof Start.WarmStartFromA warm) {
-            add(runs, warm.netA());
-        } else if (spec.start() instanceof Start.FineTune fineTune) {
-            add(runs, fineTune.parent());
-        }
+        spec.start().parent().ifPresent(parent -> add(runs, parent));
         runs.putIfAbsent(spec.runId(), spec);
     }
 

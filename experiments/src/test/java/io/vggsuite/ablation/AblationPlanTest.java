@@ -25,7 +25,7 @@ class AblationPlanTest {
         assertInstanceOf(Start.FineTune.class, jittered.start());
         assertEquals(1e-3f, s384.recipe().learningRate(), "S = 384");
         assertEquals(1e-3f, jittered.recipe().learningRate(), "jittered, fine-tuned from S = 384");
-        assertEquals(s384, ((Start.FineTune) jittered.start()).parent());
+        assertEquals(s384, ((Start.FineTune) jittered.start()).from());
         assertEquals(1e-2f, PLAN.run(config, AblationPlan.S256).recipe().learningRate(), "S = 256: the paper's 10⁻²");
     }
 
@@ -57,7 +57,7 @@ class AblationPlanTest {
 
         RunSpec wide = PLAN.under(doubleWidth).run(VggConfig.D, AblationPlan.JITTERED);
         assertEquals(0.5, wide.model().width());
-        RunSpec parent = ((Start.FineTune) wide.start()).parent();
+        RunSpec parent = ((Start.FineTune) wide.start()).from();
         assertEquals(0.5, parent.model().width(), "the jittered D fine-tunes the S = 384 D of its own width");
 
         assertEquals(Normalisation.NONE, PLAN.run(VggConfig.D, AblationPlan.S256).model().normalisation());

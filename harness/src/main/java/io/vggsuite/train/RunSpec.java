@@ -148,19 +148,16 @@ public record RunSpec(
     public RunKey key() {
         RunKey.StartKind kind;
         Optional<Initialisation> initialisation;
-        Optional<String> parent;
+        Optional<String> parent = start.parent().map(RunSpec::runId);
         if (start instanceof Start.FromScratch scratch) {
             kind = RunKey.StartKind.SCRATCH;
             initialisation = Optional.of(scratch.initialisation());
-            parent = Optional.empty();
         } else if (start instanceof Start.WarmStartFromA warm) {
             kind = RunKey.StartKind.WARM_START_A;
             initialisation = Optional.of(warm.rest());
-            parent = Optional.of(warm.netA().runId());
         } else {
             kind = RunKey.StartKind.FINE_TUNE;
             initialisation = Optional.empty();
-            parent = Optional.of(((Start.FineTune) start).parent().runId());
         }
         // The key holds bare scales (min, max): what the mapped scale came from is the paper scale beside it.
         TrainScale ours = new TrainScale(trainScale().min(), trainScale().max());
@@ -183,7 +180,7 @@ public record RunSpec(
         } else if (start instanceof Start.WarmStartFromA warm) {
             startText = "warmA:" + warm.rest().identity() + ":{" + warm.netA().canonical() + "}";
         } else {
-            startText = "finetune:{" + ((Start.FineTune) start).parent().canonical() + "}";
+            startText = "finetune:{" + ((Start.FineTune) start).from().canonical() + "}";
         }
         return String.join("|",
                 "data=" + canonical(data),

@@ -92,12 +92,7 @@ public final class RunTrainer {
     }
 
     private Optional<TrainedRun> trainParent(RunSpec spec) throws IOException {
-        if (spec.start() instanceof Start.WarmStartFromA warm) {
-            return Optional.of(train(warm.netA()));
-        }
-        if (spec.start() instanceof Start.FineTune fineTune) {
-            return Optional.of(train(fineTune.parent()));
-        }
-        return Optional.empty();
+        Optional<RunSpec> parent = spec.start().parent();
+        return parent.isPresent() ? Optional.of(train(parent.get())) : Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package io.vggsuite.train;
 
 import io.vggsuite.model.Initialisation;
+import java.util.Optional;
 
 /** Where a run's weights come from before its first epoch (Section 3.1). */
 public sealed interface Start {
@@ -8,11 +9,23 @@ public sealed interface Start {
     /** A short label for run ids and reports: "glorot", "paper-normal", "warm-start-A", "fine-tune". */
     String label();
 
+    /**
+     * The run whose trained weights this start reads, if any: the one rule for "which run this
+     * run starts from", which the trainer (train it first), the run's key (its parent column),
+     * the plan's lineage and the cluster's DAG all use.
+     */
+    Optional<RunSpec> parent();
+
     /** Random weights. */
     record FromScratch(Initialisation initialisation) implements Start {
         @Override
         public String label() {
             return initialisation.label();
+        }
+
+        @Override
+        public Optional<RunSpec> parent() {
+            return Optional.empty();
         }
     }
 
@@ -29,6 +42,11 @@ public sealed interface Start {
         public String label() {
             return "warm-start-A";
         }
+
+        @Override
+        public Optional<RunSpec> parent() {
+            return Optional.of(netA);
+        }
     }
 
     /**
@@ -37,10 +55,15 @@ public sealed interface Start {
      * jittered models "by fine-tuning all layers of a single-scale model with the same
      * configuration, pre-trained with fixed S = 384".
      */
-    record FineTune(RunSpec parent) implements Start {
+    record FineTune(RunSpec from) implements Start {
         @Override
         public String label() {
             return "fine-tune";
+        }
+
+        @Override
+        public Optional<RunSpec> parent() {
+            return Optional.of(from);
         }
     }
 }

@@ -39,7 +39,7 @@ final class RunsCommand implements Callable<Integer> {
                 out.println(spec.runId());
             } else {
                 out.printf(Locale.ROOT, "level %d  %-44s %s%n", Grid.level(spec), spec.runId(),
-                        Grid.parent(spec).map(p -> "after " + p.runId()).orElse(""));
+                        spec.start().parent().map(p -> "after " + p.runId()).orElse(""));
             }
         }
         return 0;

@@ -123,12 +123,12 @@ public record KubernetesManifests(Grid grid, Resources resources, String image, 
                 "volumes", List.of(
                         map("name", "results", "persistentVolumeClaim", map("claimName", RESULTS_CLAIM)),
                         map("name", "data", "persistentVolumeClaim", map("claimName", dataClaim, "readOnly", true))));
-        Grid.parent(spec).ifPresent(parent -> pod.put("initContainers", List.of(waitFor(parent))));
+        spec.start().parent().ifPresent(parent -> pod.put("initContainers", List.of(waitFor(parent))));
         return map("apiVersion", "batch/v1",
                 "kind", "Job",
                 "metadata", map("name", jobName(spec.runId()), "labels", labels(Optional.of(spec)),
                         "annotations", map("vgg-suite/run-id", spec.runId(),
-                                "vgg-suite/parent", Grid.parent(spec).map(RunSpec::runId).orElse(""))),
+                                "vgg-suite/parent", spec.start().parent().map(RunSpec::runId).orElse(""))),
                 "spec", map("backoffLimit", BACKOFF_LIMIT,
                         "template", map("metadata", map("labels", labels(Optional.of(spec))), "spec", pod)));
     }

@@ -110,7 +110,7 @@ public final class SlurmGrid {
                 decisions.add(new Decision(runId, Action.ALREADY_QUEUED, Optional.of(job.jobId()), List.of()));
                 continue;
             }
-            Optional<RunSpec> parent = Grid.parent(spec);
+            Optional<RunSpec> parent = spec.start().parent();
             List<String> afterOk = new ArrayList<>();
             if (parent.isPresent()) {
                 RunStatus parentStatus = RunFolder.at(results, parent.get().runId()).status();

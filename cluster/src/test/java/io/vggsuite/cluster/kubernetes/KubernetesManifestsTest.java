@@ -67,10 +67,10 @@ class KubernetesManifestsTest {
             VolumeMount data = train.getVolumeMounts().stream().filter(m -> m.getMountPath().equals("/data"))
                     .findFirst().orElseThrow();
             assertTrue(data.getReadOnly(), "data is mounted read-only");
-            if (Grid.parent(spec).isPresent()) {
+            if (spec.start().parent().isPresent()) {
                 assertEquals(1, pod.getInitContainers().size(), spec.runId());
                 String wait = String.join(" ", pod.getInitContainers().get(0).getCommand());
-                assertTrue(wait.contains("grep -qx complete " + manifests.statusPath(Grid.parent(spec).get().runId())),
+                assertTrue(wait.contains("grep -qx complete " + manifests.statusPath(spec.start().parent().get().runId())),
                         wait);
             } else {
                 assertTrue(pod.getInitContainers().isEmpty(), spec.runId() + " starts at once");

@@ -174,7 +174,7 @@ class SlurmGridIT {
                 JobCompLog.Job j = job.get();
                 timeline.append(String.format("%n%-4s %-41s %s  %s  %s  %s", jobId, spec.runId(),
                         j.submit().toLocalTime(), j.start().toLocalTime(), j.end().toLocalTime(), j.state()));
-                Optional<RunSpec> parent = Grid.parent(spec);
+                Optional<RunSpec> parent = spec.start().parent();
                 if (parent.isEmpty() || !j.state().equals("COMPLETED")) {
                     continue;
                 }
@@ -213,7 +213,7 @@ class SlurmGridIT {
             if (state.runId().equals(victim.runId())) {
                 assertEquals(SlurmGrid.State.FAILED, state.state(), state.toString());
                 assertEquals(Optional.of(jobsOfRun.get(victim.runId()).get(0)), state.jobId());
-            } else if (Grid.parent(grid.run(state.runId())).map(p -> p.runId().equals(victim.runId())).orElse(false)) {
+            } else if (grid.run(state.runId()).start().parent().map(p -> p.runId().equals(victim.runId())).orElse(false)) {
                 assertTrue(state.state() != SlurmGrid.State.COMPLETE, "a child of the cancelled run: " + state);
             }
         }

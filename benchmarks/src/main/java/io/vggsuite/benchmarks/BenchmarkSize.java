@@ -5,7 +5,7 @@ import io.vggsuite.train.DataSpec;
 import java.util.Locale;
 
 /**
- * How long {@link PerformanceBenchmark} measures: {@code full} for the figures the README quotes,
+ * How long {@link PerformanceBenchmark} measures: {@code full} for the figures docs/benchmarks.md quotes,
  * {@code smoke} to check the whole chain in a couple of minutes (its figures mean nothing).
  * Chosen by {@code -Dbenchmark.iterations=full|smoke}.
  *

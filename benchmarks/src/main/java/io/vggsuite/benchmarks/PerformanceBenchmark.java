@@ -47,8 +47,8 @@ public final class PerformanceBenchmark {
     /** The configurations of the table: the shallowest and the one the FLOP target names. */
     private static final List<VggConfig> CONFIGS = List.of(VggConfig.A, VggConfig.D);
     /**
-     * Heap of each cell: what Failsafe's {@code surefire.argLine} was when the README's table was
-     * measured; the build's test JVMs now run with less (README "Memory"), so the table's peaks
+     * Heap of each cell: what Failsafe's {@code surefire.argLine} was when the table in docs/benchmarks.md was
+     * measured; the build's test JVMs now run with less (docs/memory.md), so the table's peaks
      * are from before that change.
      */
     private static final String CELL_HEAP = "-Xmx6g";
@@ -200,7 +200,7 @@ public final class PerformanceBenchmark {
 
     // ---- the table -----------------------------------------------------------------------------
 
-    /** The Markdown table of the README's Performance section, with the targets judged. */
+    /** The Markdown table of docs/benchmarks.md's Performance section, with the targets judged. */
     static String table(BenchmarkSize size, String machine, double ceiling, Map<VggConfig, Map<String, String>> cells,
             Map<String, String> peer) {
         StringBuilder t = new StringBuilder();

@@ -85,7 +85,7 @@ public record Baseline(SortedMap<String, Row> rows, Properties provenance) {
         Path file = csv(baselines, budget);
         if (!Files.exists(file)) {
             throw new IOException("no baseline for budget '" + budget + "' at " + file
-                    + "; derive one with ci/derive-baseline.sh " + budget + " \"<why>\" (see README)");
+                    + "; derive one with ci/derive-baseline.sh " + budget + " \"<why>\" (docs/regression.md)");
         }
         SortedMap<String, Row> rows = new TreeMap<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -45,6 +45,6 @@ class AccuracyRegressionTest {
         System.out.println(summary);
         reporter.publishEntry("accuracy regression check", "\n" + outcome.table(machines));
         assertTrue(outcome.passed(), () -> outcome.failureMessage(machines)
-                + "If the change is deliberate, update the baseline: see README, \"Accuracy regression\".");
+                + "If the change is deliberate, update the baseline: see docs/regression.md.");
     }
 }

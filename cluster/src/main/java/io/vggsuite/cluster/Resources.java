@@ -32,7 +32,7 @@ public record Resources(int cpus, int memoryMiB, int gpus, Duration timeLimit) {
     }
 
     /**
-     * Sized from the measured wall times of the README's "Budgets" table: a smoke run takes
+     * Sized from the measured wall times of the table in docs/budgets.md: a smoke run takes
      * seconds in ~1 GiB of heap, a quick run minutes, a full run hours; ImageNet asks for a GPU.
      */
     public static Resources forBudget(Budget budget) {

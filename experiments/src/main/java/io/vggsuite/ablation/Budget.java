@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * How big the ablation runs. Every number here was chosen by measurement on the 2-core reference
- * machine (see the README's "Budgets" table for the wall times).
+ * machine (see the table in docs/budgets.md for the wall times).
  *
  * @param name what {@code -Dablation.budget} says
  * @param data images for training, validation and test
@@ -83,7 +83,7 @@ public record Budget(
      * per image this batch of 32 at 5·10⁻³ is still 4× the paper's step. Fine-tuning keeps the
      * paper's ratio (a tenth). Of the measured variants, B-5×5 learns like B; A-LRN (Caffe's LRN on
      * 0–255 inputs) is unstable: in the baseline's six samples it diverged once (seed 2, epoch 1) and
-     * learned five times, so its metrics are not banded. README "Accuracy regression" gives the rest.
+     * learned five times, so its metrics are not banded. docs/regression.md gives the rest.
      */
     public static final Budget SMOKE = builder("smoke")
             .data(DataSpec.of(DataSpec.CIFAR10).withTrainImages(5000).withValidationImages(300).withTestImages(500))

@@ -58,7 +58,7 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
      * second. At CIFAR scale the nets are so small that FLOPs alone would put the full budget's
      * seed at minutes; the loader cannot feed that. 16,935 images/s is what the input pipeline did
      * alone on this project's 2-core machine (PipelineBenchmark, 2026-11-30, S ∈ [37;73], crop 32,
-     * 2 workers, README "Benchmarks"); a host with more cores feeds faster. Measured there, stated here.
+     * 2 workers, docs/benchmarks.md); a host with more cores feeds faster. Measured there, stated here.
      */
     static final double STATED_LOADER_IMAGES_PER_SECOND = 16_935;
 
@@ -112,7 +112,7 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
             double loaderHours = imagesToTrain / STATED_LOADER_IMAGES_PER_SECOND / 3600;
             text.append(String.format(Locale.ROOT, "  on one GPU: ~%.1f h of training, the slower of its arithmetic"
                             + " at a stated %.0f TFLOP/s (%.1f h) and a 2-core host's input pipeline at %,.0f images/s"
-                            + " (%.1f h); stated, not measured here (README, \"Using a GPU\")%n",
+                            + " (%.1f h); stated, not measured here (docs/budgets.md, \"Using a GPU\")%n",
                     Math.max(computeHours, loaderHours), STATED_GPU_FLOPS_PER_SECOND / 1e12, computeHours,
                     STATED_LOADER_IMAGES_PER_SECOND, loaderHours));
         }
@@ -123,9 +123,9 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
         budget.trainingTarget().filter(target -> estimated > target.toSeconds()).ifPresent(target -> text.append(
                 String.format(Locale.ROOT, "  ! that exceeds this budget's target of %s, to which it was sized on a"
                         + " 2-core machine (this one trains net A at %.0f images/s). To shrink it: %sa smaller budget"
-                        + " (-Dablation.budget=%s), or a GPU (README, \"Using a GPU\"). A rate well below the"
+                        + " (-Dablation.budget=%s), or a GPU (docs/budgets.md, \"Using a GPU\"). A rate well below the"
                         + " machine's usual one can also mean another process is using the cores: train one process"
-                        + " at a time (README, \"Budgets\"). Finished runs stay cached, so the budget can also be"
+                        + " at a time (docs/budgets.md). Finished runs stay cached, so the budget can also be"
                         + " stopped and continued.%n",
                         readable(target), imagesPerSecondA, fewerSeeds, smallerThan(budget))));
         return text.toString();

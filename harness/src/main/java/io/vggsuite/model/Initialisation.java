@@ -28,7 +28,7 @@ public enum Initialisation {
      *
      * <p>Why a standard deviation of 10⁻² and not the literal variance: read as σ = 0.1, net A
      * diverges in its first epoch with the paper's mean-subtracted 0–255 inputs (measured here at
-     * widths 1/8 and 1, see the README), whereas the paper trained A from it.
+     * widths 1/8 and 1, see docs/departures.md), whereas the paper trained A from it.
      *
      * <p>Why mapped: the unmapped σ = 0.01 shrinks every layer's gain where fan-ins shrink (width
      * 1/4 and crop 32: fc6 has 128 inputs instead of 25,088, every 3×3 conv 4× fewer); measured on

@@ -33,7 +33,7 @@ import java.util.function.BooleanSupplier;
  * environment variable that libtorch reads once, when it loads, so it must be set before the JVM
  * starts: the build sets it for every test and benchmark JVM (root {@code pom.xml}, property {@code onednn.max.cpu.isa}), and the
  * cluster's job scripts and manifests take {@link #ENVIRONMENT}. It costs throughput: 20–25% for
- * nets A and D at width 1/4 on the AMD machine (README, "Determinism").
+ * nets A and D at width 1/4 on the AMD machine (docs/determinism.md).
  *
  * <p>{@link #requireReproducible()} is the guard for a JVM started some other way: before the
  * first run trains, it repeats a few of the affected convolutions and refuses to train, naming the
@@ -52,7 +52,7 @@ import java.util.function.BooleanSupplier;
  * the AVX2 backward-data kernel pads them to its 8-wide blocks and reads that padding unwritten, so
  * a NaN left there by earlier work comes back as a NaN gradient (a 4-channel convolution: 9 of
  * 5,046 calls with two threads, 0 of 4,158 with glibc zero-filling fresh memory; AMD EPYC,
- * 2026-12-06; README, "Determinism"). Only a net with such a layer can meet it, so only such a net
+ * 2026-12-06; docs/determinism.md). Only a net with such a layer can meet it, so only such a net
  * is probed at its narrowest width ({@link #requireReproducible(VggSpec)}). Probing that shape for
  * every net refused a Slurm job of SlurmGridIT training D at width 1/8, whose narrowest layer has
  * 8 channels (CI, 2026-12-06).
@@ -154,7 +154,7 @@ public final class KernelReproducibility {
                     + "identical calls once and not in " + RECHECKS + " further passes ("
                     + finding.firstDifference().orElseThrow() + ", " + VARIABLE + "="
                     + System.getenv().getOrDefault(VARIABLE, "unset") + "); training goes on "
-                    + "(README, \"Determinism\")");
+                    + "(docs/determinism.md)");
         }
         FINDINGS.put(narrowChannels, finding);
         return finding;
@@ -200,10 +200,10 @@ public final class KernelReproducibility {
             throw new IllegalStateException(what + "the net's narrowest convolution has " + narrowChannels
                     + " channels (width " + VggSpec.widthLabel(model.width()) + "), which oneDNN's AVX2 kernels pad to "
                     + AVX2_BLOCK + " and read unwritten; choose a width that gives every convolution at least "
-                    + AVX2_BLOCK + " channels (README, \"Determinism\")");
+                    + AVX2_BLOCK + " channels (docs/determinism.md)");
         }
         throw new IllegalStateException(what + "start the JVM with " + VARIABLE + "=" + VALUE
-                + " (the build and the cluster scripts set it; README, \"Determinism\")");
+                + " (the build and the cluster scripts set it; docs/determinism.md)");
     }
 
     /** One pass over every probe; the first difference it saw, if any. */

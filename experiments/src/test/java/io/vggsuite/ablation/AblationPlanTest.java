@@ -51,16 +51,16 @@ class AblationPlanTest {
         Variant batchNorm = new Variant("BN", net -> net.withNormalisation(Normalisation.BATCH_NORM));
         Variant doubleWidth = new Variant("width ×2", net -> net.withWidth(2 * net.width()));
         RunSpec dBn = PLAN.under(batchNorm).run(VggConfig.D, AblationPlan.S256);
-        assertEquals(Normalisation.BATCH_NORM, dBn.model().normalisation());
+        assertEquals(Normalisation.BATCH_NORM, dBn.model().variant().normalisation());
         Start.WarmStartFromA warm = assertInstanceOf(Start.WarmStartFromA.class, dBn.start());
-        assertEquals(Normalisation.BATCH_NORM, warm.netA().model().normalisation(), "D-BN starts from A-BN");
+        assertEquals(Normalisation.BATCH_NORM, warm.netA().model().variant().normalisation(), "D-BN starts from A-BN");
 
         RunSpec wide = PLAN.under(doubleWidth).run(VggConfig.D, AblationPlan.JITTERED);
         assertEquals(0.5, wide.model().width());
         RunSpec parent = ((Start.FineTune) wide.start()).from();
         assertEquals(0.5, parent.model().width(), "the jittered D fine-tunes the S = 384 D of its own width");
 
-        assertEquals(Normalisation.NONE, PLAN.run(VggConfig.D, AblationPlan.S256).model().normalisation());
+        assertEquals(Normalisation.NONE, PLAN.run(VggConfig.D, AblationPlan.S256).model().variant().normalisation());
         assertEquals(0.25, PLAN.run(VggConfig.D, AblationPlan.S256).model().width());
         assertEquals(0.25 * 2 * 2, PLAN.under(doubleWidth).under(doubleWidth).run(VggConfig.A, AblationPlan.S256)
                 .model().width(), "variants compose");

@@ -63,7 +63,7 @@ class ClaimDiscoveryTest {
         List<RunSpec> added = runs.subList(plan.all().size(), runs.size());
         // D and D-BN from Glorot; A and D at twice the width (D warm-started from that A).
         assertEquals(4, added.size(), added.toString());
-        assertEquals(1, added.stream().filter(r -> r.model().normalisation() == Normalisation.BATCH_NORM).count());
+        assertEquals(1, added.stream().filter(r -> r.model().variant().normalisation() == Normalisation.BATCH_NORM).count());
         assertEquals(2, added.stream().filter(r -> r.model().width() == 0.5).count());
         Set<String> seen = new HashSet<>();
         for (RunSpec run : runs) {

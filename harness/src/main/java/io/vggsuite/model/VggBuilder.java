@@ -28,7 +28,7 @@ public final class VggBuilder {
                     .optPadding(new Shape(conv.padding(), conv.padding()))
                     .setFilters(spec.scaledFilters(conv.filters()))
                     .build());
-            if (spec.normalisation() == Normalisation.BATCH_NORM) {
+            if (spec.variant().normalisation() == Normalisation.BATCH_NORM) {
                 // DJL's defaults are torchvision's BatchNorm2d: channel axis 1 of NCHW, ε = 1e-5,
                 // running statistics moving by a tenth per batch (DJL's momentum 0.9 is the share kept).
                 features.add(BatchNorm.builder().build());

@@ -11,19 +11,18 @@ package io.vggsuite.model;
  *     16…128 and FC-1024)
  * @param cropSize the training crop, a multiple of 32 (224 in the paper, Section 2.1); it fixes
  *     the FC-6 input size, which is cropSize/32 squared
- * @param normalisation what follows each convolution before its ReLU: {@link Normalisation#NONE}
- *     in the paper, {@link Normalisation#BATCH_NORM} for the ablation beyond it
+ * @param variant the model options an ablation beyond the paper varies ({@link ModelVariant#PAPER}
+ *     for the paper's nets)
  */
 public record VggSpec(
-        VggConfig config, int numClasses, int inputChannels, double width, int cropSize, Normalisation normalisation) {
+        VggConfig config, int numClasses, int inputChannels, double width, int cropSize, ModelVariant variant) {
 
     /** Section 2.1: "the first FC layers have 4096 channels each". */
     public static final int PAPER_FC_UNITS = 4096;
 
     public VggSpec {
-        if (normalisation == null) {
-            throw new IllegalArgumentException(
-                    "normalisation must be given: Normalisation.NONE for the paper's nets, BATCH_NORM for the ablation");
+        if (variant == null) {
+            throw new IllegalArgumentException("variant must be given: ModelVariant.PAPER for the paper's nets");
         }
         if (numClasses < 2) {
             throw new IllegalArgumentException("numClasses must be at least 2, got " + numClasses);
@@ -53,12 +52,12 @@ public record VggSpec(
     }
 
     /**
-     * The paper's own scale: 224×224 RGB crops, 1000 ILSVRC classes, full width, no normalisation.
+     * The paper's own scale: 224×224 RGB crops, 1000 ILSVRC classes, full width, the paper's layers.
      * The start of every other spec: change what differs with the withers ({@code VggSpec.of(A).withClasses(10)
      * .withWidth(0.25).withCrop(32)}), never with the positional constructor.
      */
     public static VggSpec of(VggConfig config) {
-        return new VggSpec(config, 1000, 3, 1.0, 224, Normalisation.NONE);
+        return new VggSpec(config, 1000, 3, 1.0, 224, ModelVariant.PAPER);
     }
 
     /** CIFAR-10 scale: 32×32 RGB crops, 10 classes, the given width. */
@@ -66,34 +65,39 @@ public record VggSpec(
         return of(config).withClasses(10).withWidth(width).withCrop(32);
     }
 
-    /** Another column of Table 1 at the same scale, width and normalisation. */
+    /** Another column of Table 1 at the same scale, width and model variant. */
     public VggSpec withConfig(VggConfig other) {
-        return new VggSpec(other, numClasses, inputChannels, width, cropSize, normalisation);
+        return new VggSpec(other, numClasses, inputChannels, width, cropSize, variant);
     }
 
     /** The same net with another number of output classes (the last FC layer's width). */
     public VggSpec withClasses(int classes) {
-        return new VggSpec(config, classes, inputChannels, width, cropSize, normalisation);
+        return new VggSpec(config, classes, inputChannels, width, cropSize, variant);
     }
 
     /** The same net on images of another channel count (1 for Fashion-MNIST). */
     public VggSpec withInputChannels(int channels) {
-        return new VggSpec(config, numClasses, channels, width, cropSize, normalisation);
+        return new VggSpec(config, numClasses, channels, width, cropSize, variant);
     }
 
     /** The same net with every layer's channels multiplied by {@code multiplier} (the paper's is 1). */
     public VggSpec withWidth(double multiplier) {
-        return new VggSpec(config, numClasses, inputChannels, multiplier, cropSize, normalisation);
+        return new VggSpec(config, numClasses, inputChannels, multiplier, cropSize, variant);
     }
 
     /** The same net trained on {@code crop}×{@code crop} crops (the paper's is 224). */
     public VggSpec withCrop(int crop) {
-        return new VggSpec(config, numClasses, inputChannels, width, crop, normalisation);
+        return new VggSpec(config, numClasses, inputChannels, width, crop, variant);
+    }
+
+    /** The same net as the model variant {@code other} ({@link ModelVariant#PAPER} is the paper's). */
+    public VggSpec withVariant(ModelVariant other) {
+        return new VggSpec(config, numClasses, inputChannels, width, cropSize, other);
     }
 
     /** The same net with {@code other} after each convolution ({@link Normalisation#NONE} is the paper's). */
     public VggSpec withNormalisation(Normalisation other) {
-        return new VggSpec(config, numClasses, inputChannels, width, cropSize, other);
+        return withVariant(variant.withNormalisation(other));
     }
 
     /** "1", "1/4", "1/8" (or the decimal, for a width that is no unit fraction): how tables and metric names print it. */

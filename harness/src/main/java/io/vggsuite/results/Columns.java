@@ -58,7 +58,12 @@ public final class Columns {
     public static final String VALIDATION_IMAGES = "validation_images";
     public static final String TEST_IMAGES = "test_images";
     public static final String SPLIT_SEED = "split_seed";
-    /** {@code io.vggsuite.model.Normalisation} by name: NONE (the paper) or BATCH_NORM. */
+    /**
+     * {@code io.vggsuite.model.ModelVariant} by its label: empty for the paper's nets, "BN" for
+     * batch normalisation.
+     */
+    public static final String MODEL_VARIANT = "model_variant";
+    /** Before {@link #MODEL_VARIANT}: {@code io.vggsuite.model.Normalisation} by name (NONE or BATCH_NORM). */
     public static final String NORMALISATION = "normalisation";
 
     public static final String MEMBERS = "members";
@@ -83,8 +88,12 @@ public final class Columns {
             PAPER_TRAIN_SCALE, TRAIN_SCALE, START_KIND, START, INITIALISATION, PARENT_RUN_ID, SEED, DATASET,
             TRAIN_IMAGES, VALIDATION_IMAGES, TEST_IMAGES, SPLIT_SEED);
 
+    /** {@code key.csv} as written while batch normalisation was the only model option: still read. */
+    public static final List<String> KEY_WITH_NORMALISATION =
+            Stream.concat(KEY_WITHOUT_NORMALISATION.stream(), Stream.of(NORMALISATION)).toList();
+
     /** {@code key.csv} of a run folder: one row, the {@link RunKey}; new columns go last. */
-    public static final List<String> KEY = Stream.concat(KEY_WITHOUT_NORMALISATION.stream(), Stream.of(NORMALISATION))
+    public static final List<String> KEY = Stream.concat(KEY_WITHOUT_NORMALISATION.stream(), Stream.of(MODEL_VARIANT))
             .toList();
 
     /** {@code claims.csv}. */

@@ -2,6 +2,7 @@ package io.vggsuite.results;
 
 import io.vggsuite.data.TrainScale;
 import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.ModelVariant;
 import io.vggsuite.model.Normalisation;
 import io.vggsuite.model.VggConfig;
 import java.util.List;
@@ -28,9 +29,8 @@ import java.util.Optional;
  * @param parentRunId the run a warm start or fine-tune starts from; empty from scratch
  * @param seed the run's seed
  * @param data the images
- * @param normalisation what follows each convolution: {@link Normalisation#NONE} in the paper's
- *     nets, {@link Normalisation#BATCH_NORM} in the ablation beyond it; a {@code key.csv} written
- *     before the column existed reads as NONE
+ * @param variant the model options of an ablation beyond the paper, {@link ModelVariant#PAPER} for
+ *     the paper's nets; a {@code key.csv} written before the column existed reads as the paper's
  */
 public record RunKey(
         String runId,
@@ -45,7 +45,7 @@ public record RunKey(
         Optional<String> parentRunId,
         long seed,
         Data data,
-        Normalisation normalisation) {
+        ModelVariant variant) {
 
     /** Where a run's weights come from (Section 3.1). */
     public enum StartKind {
@@ -75,7 +75,7 @@ public record RunKey(
         Objects.requireNonNull(initialisation, "initialisation");
         Objects.requireNonNull(parentRunId, "parentRunId");
         Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(normalisation, "normalisation");
+        Objects.requireNonNull(variant, "variant");
         if ((startKind == StartKind.SCRATCH) == parentRunId.isPresent()) {
             throw new IllegalArgumentException("run " + runId + ": a " + startKind
                     + " start " + (parentRunId.isPresent() ? "has no parent run" : "needs its parent run's id"));
@@ -84,13 +84,11 @@ public record RunKey(
 
     /**
      * The net as tables and metric names print it: the paper's name ("D", "B-5×5"), with the
-     * normalisation after a dash when there is one ("D-BN"), so a variant never stands in a row
-     * of the paper's.
+     * model variant's label after a dash when there is one ("D-BN"), so a variant never stands in
+     * a row of the paper's.
      */
     public String netName() {
-        return normalisation == Normalisation.NONE
-                ? config.paperName()
-                : config.paperName() + "-" + normalisation.label();
+        return variant.netName(config);
     }
 
     /** The paper's training scale as its tables print it: "256", "[256;512]". */
@@ -118,17 +116,18 @@ public record RunKey(
                 Integer.toString(k.data.validationImages()),
                 Integer.toString(k.data.testImages()),
                 Long.toString(k.data.splitSeed()),
-                k.normalisation.name()));
+                k.variant.label()));
     }
 
     /**
-     * Reads {@link Columns#KEY}, or {@link Columns#KEY_WITHOUT_NORMALISATION} of a folder trained
-     * before batch normalisation was an option, whose run is then {@link Normalisation#NONE}.
+     * Reads {@link Columns#KEY}, or a header written before it ({@link Columns#KEY_WITH_NORMALISATION}:
+     * the normalisation by name; {@link Columns#KEY_WITHOUT_NORMALISATION}: before there were
+     * variants, so the paper's net).
      *
      * @return empty when the file is absent; throws {@link ResultsFileException} naming it when damaged
      */
     static Optional<RunKey> readFrom(java.nio.file.Path file) {
-        List<RunKey> rows = CsvTable.read(file, Columns.KEY, List.of(Columns.KEY_WITHOUT_NORMALISATION), row -> {
+        List<RunKey> rows = CsvTable.read(file, Columns.KEY, List.of(Columns.KEY_WITH_NORMALISATION, Columns.KEY_WITHOUT_NORMALISATION), row -> {
             try {
                 return new RunKey(
                         row.text(Columns.RUN_ID),
@@ -145,9 +144,7 @@ public record RunKey(
                         new Data(row.text(Columns.DATASET), row.integer(Columns.TRAIN_IMAGES),
                                 row.integer(Columns.VALIDATION_IMAGES), row.integer(Columns.TEST_IMAGES),
                                 row.parsed(Columns.SPLIT_SEED, Long::parseLong)),
-                        row.has(Columns.NORMALISATION)
-                                ? row.parsed(Columns.NORMALISATION, Normalisation::valueOf)
-                                : Normalisation.NONE);
+                        variant(row));
             } catch (IllegalArgumentException e) {
                 throw new ResultsFileException(file, e.getMessage(), e);
             }
@@ -156,6 +153,15 @@ public record RunKey(
             throw new ResultsFileException(file, "holds " + rows.size() + " keys, expected one");
         }
         return rows.stream().findFirst();
+    }
+
+    private static ModelVariant variant(CsvTable.Row row) {
+        if (row.has(Columns.MODEL_VARIANT)) {
+            return row.parsed(Columns.MODEL_VARIANT, ModelVariant::parse);
+        }
+        return row.has(Columns.NORMALISATION)
+                ? ModelVariant.PAPER.withNormalisation(row.parsed(Columns.NORMALISATION, Normalisation::valueOf))
+                : ModelVariant.PAPER;
     }
 
     private static Optional<String> optional(String cell) {

@@ -166,7 +166,7 @@ public record RunSpec(
                 start.label(), initialisation, parent, seed,
                 new RunKey.Data(data.dataset(), data.trainImages(), data.validationImages(), data.testImages(),
                         data.splitSeed()),
-                model.normalisation());
+                model.variant());
     }
 
     /**
@@ -205,7 +205,7 @@ public record RunSpec(
         return CanonicalForm.of("VggSpec").field("config", model.config().name())
                 .field("numClasses", model.numClasses()).field("inputChannels", model.inputChannels())
                 .field("width", model.width()).field("cropSize", model.cropSize())
-                .fieldUnlessDefault("normalisation", model.normalisation().name(), Normalisation.NONE.name());
+                .fieldUnlessDefault("normalisation", model.variant().normalisation().name(), Normalisation.NONE.name());
     }
 
     private static CanonicalForm canonical(Recipe recipe) {
@@ -241,16 +241,16 @@ public record RunSpec(
     }
 
     /**
-     * Readable and unique: {@code D-S256-glorot-s1-0123456789ab}, and {@code D-BN-S256-…} for a
-     * net with batch normalisation, so its folder says so (the paper's nets keep their ids).
+     * Readable and unique: {@code D-S256-glorot-s1-0123456789ab}, and the model variant's label after
+     * the net for a variant ({@code D-BN-S256-…}), so its folder says so (the paper's nets keep their ids).
      */
     public String runId() {
         String scale = paperScale.isJittered()
                 ? "S" + paperScale.min() + "-" + paperScale.max()
                 : "S" + paperScale.min();
         String config = model.config().name().toUpperCase(Locale.ROOT);
-        if (model.normalisation() != Normalisation.NONE) {
-            config += "-" + model.normalisation().label();
+        if (!model.variant().isPaper()) {
+            config += "-" + model.variant().label();
         }
         return config + "-" + scale + "-" + start.label() + "-s" + seed + "-" + hash();
     }

@@ -70,7 +70,7 @@ final class WarmStart {
         for (Copy copy : convCopies(target.spec().config())) {
             String what = "conv layer " + (copy.fromA() + 1) + " of A";
             copy(convsOfA.get(copy.fromA()), convsOfTarget.get(copy.toTarget()), what);
-            if (target.spec().normalisation() == Normalisation.BATCH_NORM) {
+            if (target.spec().variant().normalisation() == Normalisation.BATCH_NORM) {
                 copyAll(normsOfA.get(copy.fromA()), normsOfTarget.get(copy.toTarget()), "batch norm after " + what);
             }
         }
@@ -95,8 +95,8 @@ final class WarmStart {
 
     /** @throws IllegalArgumentException naming both normalisations when they differ */
     private static void requireSameNormalisation(VggNet parent, VggNet target, String how) {
-        Normalisation from = parent.spec().normalisation();
-        Normalisation to = target.spec().normalisation();
+        Normalisation from = parent.spec().variant().normalisation();
+        Normalisation to = target.spec().variant().normalisation();
         if (from != to) {
             throw new IllegalArgumentException("cannot " + how + " " + target + " from " + parent
                     + ": the parent's normalisation is " + from + ", the target's " + to);

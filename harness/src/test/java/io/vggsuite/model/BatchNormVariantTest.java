@@ -104,17 +104,17 @@ class BatchNormVariantTest {
         VggSpec spec = VggSpec.of(VggConfig.A).withNormalisation(Normalisation.BATCH_NORM);
         for (VggSpec changed : List.of(spec.withConfig(VggConfig.E), spec.withClasses(10), spec.withInputChannels(1),
                 spec.withWidth(0.25), spec.withCrop(32))) {
-            assertEquals(Normalisation.BATCH_NORM, changed.normalisation(), changed.toString());
+            assertEquals(Normalisation.BATCH_NORM, changed.variant().normalisation(), changed.toString());
         }
-        assertEquals(Normalisation.NONE, VggSpec.of(VggConfig.A).normalisation());
-        assertEquals(Normalisation.NONE, VggSpec.cifar(VggConfig.A, 0.25).normalisation());
+        assertEquals(Normalisation.NONE, VggSpec.of(VggConfig.A).variant().normalisation());
+        assertEquals(Normalisation.NONE, VggSpec.cifar(VggConfig.A, 0.25).variant().normalisation());
     }
 
     @Test
-    void aSpecWithoutANormalisationIsRejectedNamingIt() {
+    void aSpecWithoutAModelVariantIsRejectedNamingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new VggSpec(VggConfig.A, 10, 3, 1, 32, null));
-        assertTrue(e.getMessage().contains("normalisation"), e.getMessage());
+        assertTrue(e.getMessage().contains("variant"), e.getMessage());
     }
 
     @Test

@@ -75,8 +75,8 @@ class TableOneTest {
         org.junit.jupiter.api.Assertions.assertTrue(unknown.getMessage().contains("'F'"), unknown.getMessage());
         assertEquals(VggConfig.A_LRN, VggConfig.fromName("a_lrn"));
         assertEquals(VggConfig.B_5X5, VggConfig.fromName("b-5x5"));
-        assertThrows(IllegalArgumentException.class, () -> new VggSpec(VggConfig.A, 10, 3, 0, 32, Normalisation.NONE));
-        assertThrows(IllegalArgumentException.class, () -> new VggSpec(VggConfig.A, 10, 3, 1, 40, Normalisation.NONE));
+        assertThrows(IllegalArgumentException.class, () -> new VggSpec(VggConfig.A, 10, 3, 0, 32, ModelVariant.PAPER));
+        assertThrows(IllegalArgumentException.class, () -> new VggSpec(VggConfig.A, 10, 3, 1, 40, ModelVariant.PAPER));
         assertThrows(IllegalArgumentException.class, () -> Layer.parse("conv3"));
     }
 }

@@ -50,7 +50,7 @@ class BatchNormRunTest {
 
         assertEquals(TrainedRun.Outcome.TRAINED, run.outcome());
         assertTrue(run.folder().runId().startsWith("A-BN-S256-glorot-s5-"), run.folder().runId());
-        assertEquals(Normalisation.BATCH_NORM, run.folder().key().orElseThrow().normalisation());
+        assertEquals(Normalisation.BATCH_NORM, run.folder().key().orElseThrow().variant().normalisation());
         try (NDManager manager = NDManager.newBaseManager()) {
             VggNet net = run.load(manager);
             float[] mean = net.batchNormLayers().get(0).getParameters().get("runningMean").getArray().toFloatArray();

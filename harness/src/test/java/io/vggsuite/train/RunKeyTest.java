@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vggsuite.data.TrainScale;
 import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.ModelVariant;
 import io.vggsuite.model.Normalisation;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.model.VggSpec;
@@ -115,7 +116,7 @@ class RunKeyTest {
     void aNetWithoutNormalisationKeepsTheRunIdItHadBeforeTheOptionExisted() {
         assertEquals("D-S256-glorot-s1-473acf1a7656", D_SCRATCH.runId());
         assertFalse(D_SCRATCH.canonical().contains("normalisation"), D_SCRATCH.canonical());
-        assertEquals(Normalisation.NONE, D_SCRATCH.key().normalisation());
+        assertEquals(ModelVariant.PAPER, D_SCRATCH.key().variant());
     }
 
     @Test
@@ -123,16 +124,28 @@ class RunKeyTest {
         assertTrue(D_BN.runId().startsWith("D-BN-S256-glorot-s1-"), D_BN.runId());
         assertNotEquals(D_SCRATCH.hash(), D_BN.hash());
         assertTrue(D_BN.canonical().contains("cropSize=32, normalisation=BATCH_NORM]"), D_BN.canonical());
-        assertEquals(Normalisation.BATCH_NORM, D_BN.key().normalisation());
+        assertEquals(Normalisation.BATCH_NORM, D_BN.key().variant().normalisation());
     }
 
     @Test
-    void aBatchNormKeyReadsBackWithItsNormalisationInTheLastColumn() throws IOException {
+    void aBatchNormKeyReadsBackWithItsVariantLabelInTheLastColumn() throws IOException {
         RunFolder folder = RunFolder.at(results, D_BN.runId());
         folder.writeKey(D_BN.key());
         List<String> lines = Files.readAllLines(folder.dir().resolve(RunFolder.KEY_FILE));
-        assertTrue(lines.get(0).endsWith("," + Columns.NORMALISATION), lines.get(0));
-        assertTrue(lines.get(1).endsWith(",BATCH_NORM"), lines.get(1));
+        assertTrue(lines.get(0).endsWith("," + Columns.MODEL_VARIANT), lines.get(0));
+        assertTrue(lines.get(1).endsWith(",BN"), lines.get(1));
+        assertEquals(Optional.of(D_BN.key()), folder.key());
+    }
+
+    /** Folders trained while normalisation was the only option name it in a column of its own. */
+    @Test
+    void aKeyFileWithTheOldNormalisationColumnReadsAsThatVariant() throws IOException {
+        RunFolder folder = RunFolder.at(results, D_BN.runId());
+        folder.writeKey(D_BN.key());
+        Path file = folder.dir().resolve(RunFolder.KEY_FILE);
+        List<String> lines = Files.readAllLines(file);
+        String row = lines.get(1).substring(0, lines.get(1).lastIndexOf(','));
+        Files.writeString(file, String.join(",", Columns.KEY_WITH_NORMALISATION) + "\n" + row + ",BATCH_NORM\n");
         assertEquals(Optional.of(D_BN.key()), folder.key());
     }
 
@@ -144,15 +157,15 @@ class RunKeyTest {
         Path file = folder.dir().resolve(RunFolder.KEY_FILE);
         List<String> lines = Files.readAllLines(file);
         String oldHeader = String.join(",", Columns.KEY_WITHOUT_NORMALISATION);
-        assertEquals(oldHeader + "," + Columns.NORMALISATION, lines.get(0));
+        assertEquals(oldHeader + "," + Columns.MODEL_VARIANT, lines.get(0));
         Files.writeString(file, oldHeader + "\n" + lines.get(1).substring(0, lines.get(1).lastIndexOf(',')) + "\n");
         assertEquals(Optional.of(D.key()), folder.key());
-        assertEquals(Normalisation.NONE, folder.key().orElseThrow().normalisation());
+        assertEquals(ModelVariant.PAPER, folder.key().orElseThrow().variant());
     }
 
     @Test
-    void anUnknownNormalisationIsAnErrorNamingTheFileAndColumn() throws IOException {
-        assertDamagedKeyNamesFileAndColumn(D_BN, ",BATCH_NORM", ",GROUP_NORM", Columns.NORMALISATION);
+    void anUnknownModelVariantIsAnErrorNamingTheFileAndColumn() throws IOException {
+        assertDamagedKeyNamesFileAndColumn(D_BN, ",BN", ",GN", Columns.MODEL_VARIANT);
     }
 
     /** A batch-norm run must not share a baseline row with the paper's net it varies. */

@@ -2,7 +2,7 @@ package io.vggsuite.report;
 
 import io.vggsuite.data.TrainScale;
 import io.vggsuite.model.Initialisation;
-import io.vggsuite.model.Normalisation;
+import io.vggsuite.model.ModelVariant;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.results.ArmRecord;
 import io.vggsuite.results.ClaimRecord;
@@ -178,7 +178,7 @@ final class Fixtures {
             case FINE_TUNE -> Optional.of(id(config, "256", "warm-start-A", seed));
         };
         return new RunKey(runId, VggConfig.fromName(config), 0.25, 32, scale(paperScale), scale(scale), kind, init,
-                initialisation, parent, seed, new RunKey.Data("cifar10", 0, 1000, 0, 3), Normalisation.NONE);
+                initialisation, parent, seed, new RunKey.Data("cifar10", 0, 1000, 0, 3), ModelVariant.PAPER);
     }
 
     /** "256", "[256;512]" or "37-73" as a scale. */

@@ -272,7 +272,7 @@ class TablesTest {
         RunKey narrow = Fixtures.key(wide, "D", "256", "37", "warm-start-A", 1);
         run.writeKey(new RunKey(wide, narrow.config(), 0.5, narrow.crop(), narrow.paperScale(), narrow.trainScale(),
                 narrow.startKind(), narrow.start(), narrow.initialisation(), narrow.parentRunId(), narrow.seed(),
-                narrow.data(), narrow.normalisation()));
+                narrow.data(), narrow.variant()));
         run.writeFinal(List.of(new FinalRecord(EvalMethod.DENSE, List.of(37),
                 List.of(256), 22.0, 7.0, 10000)));
         run.markComplete();

@@ -40,11 +40,12 @@ public final class ClassifierHead extends AbstractBlock {
     private final Conv2d fc7;
     private final Conv2d fc8;
 
-    ClassifierHead(int kernel, int units, int classes) {
-        this.kernel = kernel;
-        this.fc6 = addChildBlock("fc6", conv(kernel, units));
-        this.fc7 = addChildBlock("fc7", conv(1, units));
-        this.fc8 = addChildBlock("fc8", conv(1, classes));
+    /** The head of {@code spec}'s net: its FC units and classes, over its last feature map. */
+    ClassifierHead(VggSpec spec) {
+        this.kernel = spec.featureMapSize();
+        this.fc6 = addChildBlock("fc6", conv(kernel, spec.fcUnits()));
+        this.fc7 = addChildBlock("fc7", conv(1, spec.fcUnits()));
+        this.fc8 = addChildBlock("fc8", conv(1, spec.numClasses()));
     }
 
     private static Conv2d conv(int kernel, int filters) {

@@ -1,7 +1,10 @@
 package io.vggsuite.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,8 +14,8 @@ import java.util.Objects;
  * {@code model_variant} column of {@code key.csv} all print it, and {@link #parse} reads it back.
  *
  * <p>An option added here needs a default that is the paper's (so the paper's nets keep their
- * empty label and their run ids), a part of {@link #label()} and of {@link #parse}, and a field of
- * the run's canonical form written only when it is not the default ({@code train/RunSpec}).
+ * empty label and their run ids), a part of {@link #label()}, of {@link #parse} and of
+ * {@link #departures()} (which a run's identity hashes), and a reader in the block it changes.
  *
  * @param normalisation what follows each convolution before its ReLU
  */
@@ -31,6 +34,18 @@ public record ModelVariant(Normalisation normalisation) {
     /** This variant with {@code other} after each convolution. */
     public ModelVariant withNormalisation(Normalisation other) {
         return new ModelVariant(other);
+    }
+
+    /**
+     * Each option that is not the paper's, by name, in a fixed order: what a run's canonical form
+     * (its identity, {@code train/RunSpec}) adds to the paper's net. Empty for {@link #PAPER}.
+     */
+    public Map<String, String> departures() {
+        Map<String, String> departures = new LinkedHashMap<>();
+        if (normalisation != Normalisation.NONE) {
+            departures.put("normalisation", normalisation.name());
+        }
+        return Collections.unmodifiableMap(departures);
     }
 
     /** Whether this is the paper's net (the empty label). */

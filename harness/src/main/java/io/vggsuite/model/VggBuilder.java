@@ -17,7 +17,7 @@ public final class VggBuilder {
         for (Layer layer : spec.config().layers()) {
             addLayer(features, layer, spec);
         }
-        ClassifierHead head = new ClassifierHead(spec.featureMapSize(), spec.fcUnits(), spec.numClasses());
+        ClassifierHead head = new ClassifierHead(spec);
         return new VggNet(spec, features, head);
     }
 

@@ -5,7 +5,6 @@ import io.vggsuite.data.TrainScale;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.Layer;
 import io.vggsuite.model.LocalResponseNorm;
-import io.vggsuite.model.Normalisation;
 import io.vggsuite.model.VggSpec;
 import io.vggsuite.results.RunKey;
 import java.nio.charset.StandardCharsets;
@@ -202,10 +201,12 @@ public record RunSpec(
     }
 
     private static CanonicalForm canonical(VggSpec model) {
-        return CanonicalForm.of("VggSpec").field("config", model.config().name())
+        CanonicalForm form = CanonicalForm.of("VggSpec").field("config", model.config().name())
                 .field("numClasses", model.numClasses()).field("inputChannels", model.inputChannels())
-                .field("width", model.width()).field("cropSize", model.cropSize())
-                .fieldUnlessDefault("normalisation", model.variant().normalisation().name(), Normalisation.NONE.name());
+                .field("width", model.width()).field("cropSize", model.cropSize());
+        // Only the variant's departures from the paper: the paper's nets keep their ids.
+        model.variant().departures().forEach(form::field);
+        return form;
     }
 
     private static CanonicalForm canonical(Recipe recipe) {

@@ -45,8 +45,8 @@ class ClaimDiscoveryTest {
     }
 
     @Test
-    void theSuiteDeclaresThePapersTwelveClaimsThenItsTwoAblationsBeyondThePaper() {
-        assertEquals(Stream.concat(IntStream.rangeClosed(1, 12).boxed(), Stream.of(101, 102)).toList(),
+    void theSuiteDeclaresThePapersTwelveClaimsThenItsThreeAblationsBeyondThePaper() {
+        assertEquals(Stream.concat(IntStream.rangeClosed(1, 12).boxed(), Stream.of(101, 102, 103)).toList(),
                 DeclaredClaims.all().stream().map(ClaimDeclaration::id).toList());
         List<ClaimDeclaration> expected = new ArrayList<>(new PaperClaims().claims());
         expected.addAll(new BeyondPaperClaims().claims());
@@ -61,8 +61,9 @@ class ClaimDiscoveryTest {
         List<RunSpec> runs = DeclaredClaims.runs(plan);
         assertEquals(plan.all(), runs.subList(0, plan.all().size()), "the paper's grid first, unchanged");
         List<RunSpec> added = runs.subList(plan.all().size(), runs.size());
-        // D and D-BN from Glorot; A and D at twice the width (D warm-started from that A).
-        assertEquals(4, added.size(), added.toString());
+        // D, D-BN and D without dropout from Glorot; A and D at twice the width (D warm-started from that A).
+        assertEquals(5, added.size(), added.toString());
+        assertEquals(1, added.stream().filter(r -> r.model().variant().dropout() == 0).count());
         assertEquals(1, added.stream().filter(r -> r.model().variant().normalisation() == Normalisation.BATCH_NORM).count());
         assertEquals(2, added.stream().filter(r -> r.model().width() == 0.5).count());
         Set<String> seen = new HashSet<>();
@@ -78,7 +79,7 @@ class ClaimDiscoveryTest {
     void aClassLoaderWithTheFixtureSeesThePaperClaimsAndTheFixtureOnceInIdOrder() throws IOException {
         try (URLClassLoader loader = withFixture()) {
             List<ClaimDeclaration> all = DeclaredClaims.seenBy(loader);
-            assertEquals(Stream.concat(IntStream.rangeClosed(1, 13).boxed(), Stream.of(101, 102)).toList(),
+            assertEquals(Stream.concat(IntStream.rangeClosed(1, 13).boxed(), Stream.of(101, 102, 103)).toList(),
                     all.stream().map(ClaimDeclaration::id).toList());
             assertEquals(new TrainingScaleClaim().claims().get(0), all.get(12));
         }

@@ -16,8 +16,8 @@ import ai.djl.util.PairList;
 import java.util.List;
 
 /**
- * FC-units, FC-units, FC-classes with ReLU and dropout 0.5 after the first two (Section 2.1 and
- * 3.1), stored once as convolutions (fc6 k×k over the last feature map, fc7 and fc8 1×1, as in
+ * FC-units, FC-units, FC-classes with ReLU and dropout after the first two (ratio 0.5 in the paper,
+ * Sections 2.1 and 3.1; the spec's {@link ModelVariant#dropout()}), stored once as convolutions (fc6 k×k over the last feature map, fc7 and fc8 1×1, as in
  * Section 3.2) and run in either of two ways over the same weights:
  *
  * <ul>
@@ -32,10 +32,8 @@ import java.util.List;
  */
 public final class ClassifierHead extends AbstractBlock {
 
-    /** Section 3.1: "dropout regularisation for the first two fully-connected layers (ratio 0.5)". */
-    public static final float DROPOUT = 0.5f;
-
     private final int kernel;
+    private final float dropout;
     private final Conv2d fc6;
     private final Conv2d fc7;
     private final Conv2d fc8;
@@ -43,6 +41,7 @@ public final class ClassifierHead extends AbstractBlock {
     /** The head of {@code spec}'s net: its FC units and classes, over its last feature map. */
     ClassifierHead(VggSpec spec) {
         this.kernel = spec.featureMapSize();
+        this.dropout = (float) spec.variant().dropout();
         this.fc6 = addChildBlock("fc6", conv(kernel, spec.fcUnits()));
         this.fc7 = addChildBlock("fc7", conv(1, spec.fcUnits()));
         this.fc8 = addChildBlock("fc8", conv(1, spec.numClasses()));
@@ -98,8 +97,8 @@ public final class ClassifierHead extends AbstractBlock {
         return Linear.linear(x, matrix, b).singletonOrThrow();
     }
 
-    private static NDArray dropout(NDArray x, boolean training) {
-        return Dropout.dropout(x, DROPOUT, training).singletonOrThrow();
+    private NDArray dropout(NDArray x, boolean training) {
+        return dropout == 0 ? x : Dropout.dropout(x, dropout, training).singletonOrThrow();
     }
 
     @Override

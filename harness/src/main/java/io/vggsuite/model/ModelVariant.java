@@ -18,22 +18,38 @@ import java.util.Objects;
  * {@link #departures()} (which a run's identity hashes), and a reader in the block it changes.
  *
  * @param normalisation what follows each convolution before its ReLU
+ * @param dropout the dropout ratio after each of the first two FC layers, in [0, 1)
  */
-public record ModelVariant(Normalisation normalisation) {
+public record ModelVariant(Normalisation normalisation, double dropout) {
 
-    /** The paper's nets (Section 2.1). */
-    public static final ModelVariant PAPER = new ModelVariant(Normalisation.NONE);
+    /** Section 3.1: "dropout regularisation for the first two fully-connected layers (dropout ratio set to 0.5)". */
+    public static final double PAPER_DROPOUT = 0.5;
+
+    /** The paper's nets (Sections 2.1 and 3.1). */
+    public static final ModelVariant PAPER = new ModelVariant(Normalisation.NONE, PAPER_DROPOUT);
+
+    /** The label part of a net without dropout; another ratio r is "drop" + r ("drop0.3"). */
+    private static final String NO_DROPOUT = "nodrop";
+    private static final String DROPOUT = "drop";
 
     private static final String SEPARATOR = "-";
 
     public ModelVariant {
         Objects.requireNonNull(normalisation,
                 "normalisation must be given: Normalisation.NONE for the paper's nets, BATCH_NORM for the ablation");
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout ratio must be in [0, 1), got " + dropout);
+        }
     }
 
     /** This variant with {@code other} after each convolution. */
     public ModelVariant withNormalisation(Normalisation other) {
-        return new ModelVariant(other);
+        return new ModelVariant(other, dropout);
+    }
+
+    /** This variant with dropout ratio {@code ratio} after fc6 and fc7 (0: no dropout). */
+    public ModelVariant withDropout(double ratio) {
+        return new ModelVariant(normalisation, ratio);
     }
 
     /**
@@ -45,6 +61,9 @@ public record ModelVariant(Normalisation normalisation) {
         if (normalisation != Normalisation.NONE) {
             departures.put("normalisation", normalisation.name());
         }
+        if (dropout != PAPER_DROPOUT) {
+            departures.put("dropout", Double.toString(dropout));
+        }
         return Collections.unmodifiableMap(departures);
     }
 
@@ -55,12 +74,15 @@ public record ModelVariant(Normalisation normalisation) {
 
     /**
      * The variant's name: "" for the paper's nets, otherwise its departures joined by dashes in a
-     * fixed order ("BN").
+     * fixed order ("BN", "nodrop", "BN-drop0.3").
      */
     public String label() {
         List<String> parts = new ArrayList<>();
         if (normalisation != Normalisation.NONE) {
             parts.add(normalisation.label());
+        }
+        if (dropout != PAPER_DROPOUT) {
+            parts.add(dropout == 0 ? NO_DROPOUT : DROPOUT + dropout);
         }
         return String.join(SEPARATOR, parts);
     }
@@ -78,9 +100,14 @@ public record ModelVariant(Normalisation normalisation) {
         for (String part : label.split(SEPARATOR, -1)) {
             if (part.equals(Normalisation.BATCH_NORM.label())) {
                 variant = variant.withNormalisation(Normalisation.BATCH_NORM);
+            } else if (part.equals(NO_DROPOUT)) {
+                variant = variant.withDropout(0);
+            } else if (part.startsWith(DROPOUT) && part.length() > DROPOUT.length()) {
+                variant = variant.withDropout(dropoutRatio(label, part.substring(DROPOUT.length())));
             } else {
                 throw new IllegalArgumentException("model variant '" + label + "': unknown part '" + part
-                        + "' (known: " + Normalisation.BATCH_NORM.label() + ")");
+                        + "' (known: " + Normalisation.BATCH_NORM.label() + ", " + NO_DROPOUT + ", " + DROPOUT
+                        + "<ratio>)");
             }
         }
         if (!variant.label().equals(label)) {
@@ -88,6 +115,15 @@ public record ModelVariant(Normalisation normalisation) {
                     + variant.label() + "' writes it");
         }
         return variant;
+    }
+
+    private static double dropoutRatio(String label, String ratio) {
+        try {
+            return Double.parseDouble(ratio);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("model variant '" + label + "': dropout ratio '" + ratio
+                    + "' is not a number", e);
+        }
     }
 
     /** The net's name with this variant: "D" for the paper's, "D-BN" for a variant. */

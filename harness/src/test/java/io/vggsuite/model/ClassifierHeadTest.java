@@ -40,4 +40,22 @@ class ClassifierHeadTest {
                     net.head().layers().get(0).getParameters().get("weight").getArray().getShape());
         }
     }
+
+    /** Section 3.1's dropout is the only thing the head does differently while training. */
+    @Test
+    void withoutDropoutTheHeadTrainsOnWhatItInfersAndWithThePapersItDoesNot() {
+        VggSpec paper = VggSpec.cifar(VggConfig.A, 1.0 / 8);
+        for (VggSpec spec : new VggSpec[] {paper, paper.withVariant(paper.variant().withDropout(0))}) {
+            try (NDManager manager = NDManager.newBaseManager()) {
+                VggNet net = ModelTestSupport.initialised(manager, spec);
+                ParameterStore store = new ParameterStore(manager, false);
+                NDArray x = manager.randomUniform(-1, 1, ModelTestSupport.inputShape(spec, 4, 32));
+                NDArray training = net.forward(store, new NDList(x), true).singletonOrThrow();
+                NDArray inference = net.forward(store, new NDList(x), false).singletonOrThrow();
+                float gap = training.sub(inference).abs().max().getFloat();
+                boolean dropout = spec.variant().dropout() > 0;
+                assertTrue(dropout ? gap > 1e-3 : gap == 0, spec.variant().label() + ": gap " + gap);
+            }
+        }
+    }
 }

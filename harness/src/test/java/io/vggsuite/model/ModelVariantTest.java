@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ModelVariantTest {
 
-    private static final List<ModelVariant> EVERY_VARIANT =
-            List.of(ModelVariant.PAPER, ModelVariant.PAPER.withNormalisation(Normalisation.BATCH_NORM));
+    private static final ModelVariant BN = ModelVariant.PAPER.withNormalisation(Normalisation.BATCH_NORM);
+    private static final ModelVariant NO_DROPOUT = ModelVariant.PAPER.withDropout(0);
+    private static final List<ModelVariant> EVERY_VARIANT = List.of(ModelVariant.PAPER, BN, NO_DROPOUT,
+            BN.withDropout(0), ModelVariant.PAPER.withDropout(0.3));
 
     @Test
     void thePapersNetsHaveTheEmptyLabelAndTheirPlainName() {
@@ -24,6 +27,32 @@ class ModelVariantTest {
         ModelVariant bn = ModelVariant.PAPER.withNormalisation(Normalisation.BATCH_NORM);
         assertEquals("BN", bn.label());
         assertEquals("D-BN", bn.netName(VggConfig.D));
+    }
+
+    @Test
+    void aNetWithoutDropoutIsLabelledNodropAndADifferentRatioByItsValue() {
+        assertEquals("nodrop", NO_DROPOUT.label());
+        assertEquals("D-nodrop", NO_DROPOUT.netName(VggConfig.D));
+        assertEquals("BN-nodrop", BN.withDropout(0).label());
+        assertEquals("drop0.3", ModelVariant.PAPER.withDropout(0.3).label());
+    }
+
+    @Test
+    void onlyTheDeparturesFromThePaperEnterARunsIdentity() {
+        assertEquals(Map.of(), ModelVariant.PAPER.departures());
+        assertEquals(Map.of("normalisation", "BATCH_NORM"), BN.departures());
+        assertEquals(List.of("normalisation", "dropout"), List.copyOf(BN.withDropout(0).departures().keySet()));
+        assertEquals("0.0", NO_DROPOUT.departures().get("dropout"));
+    }
+
+    @Test
+    void aDropoutRatioOutsideZeroToOneIsRefusedNamingIt() {
+        for (double ratio : new double[] {-0.1, 1, Double.NaN}) {
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> ModelVariant.PAPER.withDropout(ratio));
+            assertTrue(e.getMessage().contains("dropout ratio"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> ModelVariant.parse("dropx"));
     }
 
     @Test

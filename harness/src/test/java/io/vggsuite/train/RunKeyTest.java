@@ -128,6 +128,19 @@ class RunKeyTest {
     }
 
     @Test
+    void aNetWithoutDropoutIsAnotherRunWhoseIdAndKeySayNodrop() throws IOException {
+        RunSpec noDropout = D_SCRATCH.toBuilder()
+                .model(D_SCRATCH.model().withVariant(D_SCRATCH.model().variant().withDropout(0))).build();
+        assertTrue(noDropout.runId().startsWith("D-nodrop-S256-glorot-s1-"), noDropout.runId());
+        assertNotEquals(D_SCRATCH.hash(), noDropout.hash());
+        assertTrue(noDropout.canonical().contains("cropSize=32, dropout=0.0]"), noDropout.canonical());
+        assertEquals("D-nodrop", noDropout.key().netName());
+        RunFolder folder = RunFolder.at(results, noDropout.runId());
+        folder.writeKey(noDropout.key());
+        assertEquals(Optional.of(noDropout.key()), folder.key());
+    }
+
+    @Test
     void aBatchNormKeyReadsBackWithItsVariantLabelInTheLastColumn() throws IOException {
         RunFolder folder = RunFolder.at(results, D_BN.runId());
         folder.writeKey(D_BN.key());

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import io.vggsuite.data.TestViews;
 import io.vggsuite.model.VggNet;
+import io.vggsuite.results.EvalMethod;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,10 +43,10 @@ public final class Evaluator {
 
     /** Posteriors of images [from, to) under {@code protocol}. */
     public Scores evaluate(Protocol protocol, int from, int to) {
-        if (protocol instanceof Protocol.DenseAndMultiCrop both) {
-            return Scores.average(List.of(
-                    evaluate(new Protocol.Dense(both.scales()), from, to),
-                    evaluate(new Protocol.MultiCrop(both.scales()), from, to)));
+        List<EvalMethod> averaged = protocol.method().averaged();
+        if (!averaged.isEmpty()) {
+            return Scores.average(averaged.stream()
+                    .map(method -> evaluate(Protocol.of(method, protocol.scales()), from, to)).toList());
         }
         List<Scores> perScale = new ArrayList<>();
         for (int q : protocol.scales()) {

@@ -53,10 +53,13 @@ public final class FinalEvaluation {
         OptionalLong peakResident = OptionalLong.empty();
         if (kept.isPresent()) {
             scores = new Scores(kept.get().labels(), kept.get().probabilities());
-        } else if (method == EvalMethod.DENSE_AND_MULTI_CROP) {
-            // The average of the two (Section 4.3): both are kept, so nothing is recomputed.
-            scores = Scores.average(List.of(evaluate(run, EvalMethod.DENSE, paperScales),
-                    evaluate(run, EvalMethod.MULTI_CROP, paperScales)));
+        } else if (!method.averaged().isEmpty()) {
+            // The average of its parts (Section 4.3): each is kept, so nothing is recomputed.
+            List<Scores> parts = new ArrayList<>();
+            for (EvalMethod part : method.averaged()) {
+                parts.add(evaluate(run, part, paperScales));
+            }
+            scores = Scores.average(parts);
         } else {
             ProcessMemory.resetPeak();
             scores = compute(run, Protocol.of(method, scales));

@@ -4,6 +4,7 @@ import io.vggsuite.report.paper.PaperRow;
 import io.vggsuite.report.paper.PaperValues;
 import io.vggsuite.report.render.Document.Cell;
 import io.vggsuite.report.render.Document.Table;
+import io.vggsuite.results.EvalMethod;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,21 +45,6 @@ final class ErrorTables {
                 List.of("Multi-crop & dense averages the soft-max outputs of both (Section 4.3)."));
     }
 
-    /** The paper's wording for an evaluation method id. */
-    static String methodLabel(String methodId) {
-        switch (methodId) {
-            case "dense":
-                return "dense";
-            case "multi-crop":
-                return "multi-crop";
-            case "dense+multi-crop":
-                return "multi-crop & dense";
-            case "centre-crop":
-                return "centre crop";
-            default:
-                return methodId;
-        }
-    }
 
     static List<String> ourHeadings(String scale) {
         return List.of(TRAIN_S + " · " + scale, TEST_Q + " · " + scale, TOP1 + " · " + scale, TOP5 + " · " + scale);
@@ -81,7 +67,7 @@ final class ErrorTables {
             List<Cell> cells = new ArrayList<>();
             cells.add(Cell.of(row.config()));
             if (methodColumn) {
-                cells.add(Cell.of(methodLabel(row.method())));
+                cells.add(Cell.of(EvalMethod.fromId(row.method()).label()));
             }
             cells.add(Cell.of(row.trainScale()));
             cells.add(Cell.of(Formats.scales(row.testScales())));

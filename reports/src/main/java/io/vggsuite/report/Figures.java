@@ -10,6 +10,7 @@ import io.vggsuite.report.plot.Charts.Series;
 import io.vggsuite.report.plot.Plot;
 import io.vggsuite.report.render.Document.Figure;
 import io.vggsuite.results.EpochRecord;
+import io.vggsuite.results.EvalMethod;
 import io.vggsuite.results.RunStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,7 +109,7 @@ final class Figures {
         if (row.testScales().size() == 1) {
             return "single scale, dense";
         }
-        return "multi-scale, " + ErrorTables.methodLabel(row.method());
+        return "multi-scale, " + EvalMethod.fromId(row.method()).label();
     }
 
     private static OptionalDouble mean(RunIndex index, String config, String trainScale, String scale, PaperRow row) {

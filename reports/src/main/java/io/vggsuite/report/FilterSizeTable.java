@@ -4,6 +4,7 @@ import io.vggsuite.report.paper.PaperRow;
 import io.vggsuite.report.paper.PaperValues;
 import io.vggsuite.report.render.Document.Cell;
 import io.vggsuite.report.render.Document.Table;
+import io.vggsuite.results.EvalMethod;
 import io.vggsuite.results.FinalRecord;
 import io.vggsuite.results.RunStatus;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import java.util.OptionalDouble;
 final class FilterSizeTable {
 
     private static final String B = "B";
-    private static final String CENTRE_CROP = "centre-crop";
 
     private FilterSizeTable() {}
 
@@ -62,7 +62,7 @@ final class FilterSizeTable {
     }
 
     private static Optional<FinalRecord> centreCrop(RunInfo run) {
-        return run.finals().stream().filter(f -> f.method().id().equals(CENTRE_CROP)).reduce((a, b) -> b);
+        return run.finals().stream().filter(f -> f.method() == EvalMethod.CENTRE_CROP).reduce((a, b) -> b);
     }
 
     private static Cell difference(RunIndex index, String control, String trainScale, String scale) {

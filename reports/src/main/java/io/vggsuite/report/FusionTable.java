@@ -5,6 +5,7 @@ import io.vggsuite.report.paper.PaperValues;
 import io.vggsuite.report.render.Document.Cell;
 import io.vggsuite.report.render.Document.Ref;
 import io.vggsuite.report.render.Document.Table;
+import io.vggsuite.results.EvalMethod;
 import io.vggsuite.results.FusionRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +34,7 @@ final class FusionTable {
         for (PaperRow row : paper.of(PaperValues.TABLE_6)) {
             List<Cell> cells = new ArrayList<>(List.of(
                     Cell.of(row.config()),
-                    Cell.of(ErrorTables.methodLabel(row.method())),
+                    Cell.of(EvalMethod.fromId(row.method()).label()),
                     Cell.of(Formats.error(row.top1Error().orElseThrow())),
                     Cell.of(Formats.error(row.top5Error().orElseThrow()))));
             Set<String> configs = members(row.config());

@@ -53,8 +53,6 @@ public final class PerformanceBenchmark {
      */
     private static final String CELL_HEAP = "-Xmx6g";
     /** Side of the square float32 matrices of the ceiling: big enough for BLAS to reach its peak. */
-    private static final int CEILING_SIDE = 2048;
-    private static final int CEILING_ROUNDS = 3;
     /** Debian's interpreter: the one its python3-torch is installed for (a pyenv shim may shadow it on PATH). */
     private static final String PYTHON = "/usr/bin/python3";
 
@@ -76,42 +74,20 @@ public final class PerformanceBenchmark {
         String machine = machine();
         System.out.println("machine: " + machine);
 
-        double ceiling = matmulCeiling(size.ceilingProducts());
+        double ceiling = MatmulCeiling.gflops(size.ceilingProducts());
         System.out.printf(Locale.ROOT, "matrix-product ceiling: %.1f GFLOP/s%n", ceiling);
 
         Map<VggConfig, Map<String, String>> cells = new LinkedHashMap<>();
         for (VggConfig config : CONFIGS) {
             cells.put(config, runCell(config, size));
         }
-        Map<String, String> peer = runPeer(root, size, cells.get(CONFIGS.get(0)).get("threads"));
+        Map<String, String> peer = runPeer(root, size, cells.get(CONFIGS.get(0)).get(CellKey.THREADS.key()));
 
         System.out.println();
         System.out.print(table(size, machine, ceiling, cells, peer));
     }
 
     // ---- the measurements ----------------------------------------------------------------------
-
-    /** GFLOP/s of a 2048×2048 float32 matrix product on the training device, best of a few rounds. */
-    static double matmulCeiling(int products) {
-        try (NDManager manager = NDManager.newBaseManager(Devices.primary())) {
-            Shape shape = new Shape(CEILING_SIDE, CEILING_SIDE);
-            NDArray a = manager.randomUniform(-1, 1, shape);
-            NDArray b = manager.randomUniform(-1, 1, shape);
-            for (int i = 0; i < 2; i++) {
-                a.matMul(b).close();
-            }
-            double best = 0;
-            for (int round = 0; round < CEILING_ROUNDS; round++) {
-                long start = System.nanoTime();
-                for (int i = 0; i < products; i++) {
-                    a.matMul(b).close();
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                best = Math.max(best, 2.0 * Math.pow(CEILING_SIDE, 3) * products / seconds / 1e9);
-            }
-            return best;
-        }
-    }
 
     /** Runs a {@link SuiteCell} in a fresh JVM on the same class path; its {@code cell.} lines as a map. */
     private static Map<String, String> runCell(VggConfig config, BenchmarkSize size) throws IOException,
@@ -133,7 +109,7 @@ public final class PerformanceBenchmark {
             command.addAll(List.of(SuiteCell.class.getName(), config.name(), size.name(), results.toString()));
             System.out.println("suite cell " + config.name() + ": training and evaluating in a child JVM ("
                     + CELL_HEAP + ")");
-            return run(command, SuiteCell.PREFIX, "  [" + config.name() + "] ");
+            return run(command, CellKey.PREFIX, "  [" + config.name() + "] ");
         } finally {
             deleteRecursively(results);
         }
@@ -211,15 +187,15 @@ public final class PerformanceBenchmark {
                 peer.get("torch"), peer.get("torchvision"), peer.get("threads"), peer.get("blas")));
         t.append(String.format(Locale.ROOT, "Quick budget: width %s, crop %d, batch %d, S %s, %s training images.%n%n",
                 Budget.QUICK.width(), Budget.QUICK.crop(), Budget.QUICK.batchSize(), peer.get("scale"),
-                cells.get(CONFIGS.get(0)).get("train_images")));
+                cells.get(CONFIGS.get(0)).get(CellKey.TRAIN_IMAGES.key())));
         t.append("| Measure | ");
         CONFIGS.forEach(c -> t.append("VGG-").append(c.name()).append(" | "));
         t.append("Target |\n|---|");
         CONFIGS.forEach(c -> t.append("---:|"));
         t.append("---|\n");
 
-        Function<VggConfig, Double> suiteE2e = c -> number(cells.get(c), "end_to_end");
-        Function<VggConfig, Double> suiteCompute = c -> number(cells.get(c), "compute");
+        Function<VggConfig, Double> suiteE2e = c -> number(cells.get(c), CellKey.END_TO_END);
+        Function<VggConfig, Double> suiteCompute = c -> number(cells.get(c), CellKey.COMPUTE);
         Function<VggConfig, Double> peerE2e = c -> number(peer, c.name() + ".end_to_end");
         Function<VggConfig, Double> peerCompute = c -> number(peer, c.name() + ".compute");
         Function<VggConfig, Long> flops = c -> Flops.trainingFlops(spec(c));
@@ -233,16 +209,16 @@ public final class PerformanceBenchmark {
         row(t, "Suite / peer, compute only", c -> fmt2(suiteCompute.apply(c) / peerCompute.apply(c)) + "×", c -> "");
         row(t, "Suite end to end / compute only, measured minutes apart",
                 c -> fmt2(suiteE2e.apply(c) / suiteCompute.apply(c)), c -> "");
-        row(t, "Suite fed live / pre-made, paired blocks (img/s)", c -> fmt0(number(cells.get(c), "paired_fed"))
-                + " / " + fmt0(number(cells.get(c), "paired_premade")), c -> "");
-        row(t, "Suite fed live / pre-made, paired blocks", c -> judged(number(cells.get(c), "paired_fed")
-                / number(cells.get(c), "paired_premade"), TARGET_PIPELINE, ""), c -> "≥ " + TARGET_PIPELINE);
+        row(t, "Suite fed live / pre-made, paired blocks (img/s)", c -> fmt0(number(cells.get(c), CellKey.PAIRED_FED))
+                + " / " + fmt0(number(cells.get(c), CellKey.PAIRED_PREMADE)), c -> "");
+        row(t, "Suite fed live / pre-made, paired blocks", c -> judged(number(cells.get(c), CellKey.PAIRED_FED)
+                / number(cells.get(c), CellKey.PAIRED_PREMADE), TARGET_PIPELINE, ""), c -> "≥ " + TARGET_PIPELINE);
         row(t, "Peer end to end / compute only", c -> fmt2(peerE2e.apply(c) / peerCompute.apply(c)), c -> "");
         row(t, "Forward MACs per image", c -> String.format(Locale.ROOT, "%.1f M", Flops.forwardMacs(spec(c)) / 1e6),
                 c -> "");
         row(t, "Training FLOPs per image (6 × MACs)", c -> String.format(Locale.ROOT, "%.1f M", flops.apply(c) / 1e6),
                 c -> "");
-        Function<VggConfig, Double> cellCeiling = c -> number(cells.get(c), "ceiling");
+        Function<VggConfig, Double> cellCeiling = c -> number(cells.get(c), CellKey.CEILING);
         row(t, "Matrix-product ceiling measured in the cell, just before compute only (GFLOP/s)",
                 c -> fmt1(cellCeiling.apply(c)), c -> "");
         row(t, "Suite GFLOP/s, compute only (share of the cell's ceiling)",
@@ -252,31 +228,31 @@ public final class PerformanceBenchmark {
                 c -> gflops(flops.apply(c), suiteE2e.apply(c), ceiling, false), c -> "");
         row(t, "Peer GFLOP/s, end to end (share of ceiling)",
                 c -> gflops(flops.apply(c), peerE2e.apply(c), ceiling, false), c -> "");
-        String q = cells.get(CONFIGS.get(0)).get("eval_q");
-        String n = cells.get(CONFIGS.get(0)).get("eval_images");
-        row(t, "Evaluation, centre crop, Q " + q + " (test img/s)", c -> fmt0(number(cells.get(c), "eval_centre")),
+        String q = cells.get(CONFIGS.get(0)).get(CellKey.EVAL_Q.key());
+        String n = cells.get(CONFIGS.get(0)).get(CellKey.EVAL_IMAGES.key());
+        row(t, "Evaluation, centre crop, Q " + q + " (test img/s)", c -> fmt0(number(cells.get(c), CellKey.EVAL_CENTRE)),
                 c -> "");
-        row(t, "Evaluation, dense + flip, Q " + q + ", " + cells.get(CONFIGS.get(0)).get("eval_dense_per_pass")
-                + " images per pass (test img/s)", c -> fmt0(number(cells.get(c), "eval_dense")),
+        row(t, "Evaluation, dense + flip, Q " + q + ", " + cells.get(CONFIGS.get(0)).get(CellKey.EVAL_DENSE_PER_PASS.key())
+                + " images per pass (test img/s)", c -> fmt0(number(cells.get(c), CellKey.EVAL_DENSE)),
                 c -> "");
         row(t, "Evaluation, multi-crop 50 views, Q " + q + " (test img/s)",
-                c -> fmt0(number(cells.get(c), "eval_multi_crop")), c -> "");
+                c -> fmt0(number(cells.get(c), CellKey.EVAL_MULTI_CROP)), c -> "");
         row(t, "Peak resident memory of the cell's JVM (VmHWM)", c -> {
-            double gib = number(cells.get(c), "vm_hwm_kib") / (1024.0 * 1024.0);
+            double gib = number(cells.get(c), CellKey.VM_HWM_KIB) / (1024.0 * 1024.0);
             return String.format(Locale.ROOT, "%.2f GiB %s", gib, gib <= TARGET_RSS_GIB ? "✓" : "✗");
         }, c -> "≤ " + TARGET_RSS_GIB + " GiB");
         row(t, "Profiled step: wall / inside PyTorch operators (ms)",
-                c -> fmt1(number(cells.get(c), "profile_wall_ms")) + " / "
-                        + fmt1(number(cells.get(c), "profile_operator_ms")), c -> "");
+                c -> fmt1(number(cells.get(c), CellKey.PROFILE_WALL_MS)) + " / "
+                        + fmt1(number(cells.get(c), CellKey.PROFILE_OPERATOR_MS)), c -> "");
         row(t, "Profiled step: convolutions forward, ms (GFLOP/s, share of ceiling)",
-                c -> convolutions(c, cells.get(c), "profile_conv_forward_ms", 2, cellCeiling.apply(c)), c -> "");
+                c -> convolutions(c, cells.get(c), CellKey.PROFILE_CONV_FORWARD_MS, 2, cellCeiling.apply(c)), c -> "");
         row(t, "Profiled step: convolutions backward, ms (GFLOP/s, share of ceiling)",
-                c -> convolutions(c, cells.get(c), "profile_conv_backward_ms", 4, cellCeiling.apply(c)), c -> "");
+                c -> convolutions(c, cells.get(c), CellKey.PROFILE_CONV_BACKWARD_MS, 4, cellCeiling.apply(c)), c -> "");
         row(t, "Profiled step: largest other operators (ms)", c -> String.join(", ",
-                List.of(0, 1, 2).stream().map(i -> cells.get(c).get("profile_other_" + i))
+                List.of(0, 1, 2).stream().map(i -> cells.get(c).get(CellKey.PROFILE_OTHER.key(i)))
                         .filter(java.util.Objects::nonNull).map(PerformanceBenchmark::operator).toList()), c -> "");
-        row(t, "Profiled step: outside operators, Java and DJL (ms)", c -> fmt1(number(cells.get(c), "profile_wall_ms")
-                - number(cells.get(c), "profile_operator_ms")), c -> "");
+        row(t, "Profiled step: outside operators, Java and DJL (ms)", c -> fmt1(number(cells.get(c), CellKey.PROFILE_WALL_MS)
+                - number(cells.get(c), CellKey.PROFILE_OPERATOR_MS)), c -> "");
         t.append(String.format(Locale.ROOT, "%nMatrix-product ceiling: %.1f GFLOP/s (%d×%d float32 through DJL, best of %d"
                         + " rounds of %d), measured first and again in each cell just before its compute-only"
                         + " steps; the FLOP-rate target is judged on compute only against the cell's own ceiling,"
@@ -288,14 +264,14 @@ public final class PerformanceBenchmark {
                         + " is judged. Profiled step: %d compute-only steps under PyTorch's profiler, self time per operator;"
                         + " convolution FLOPs from the table, the backward pass counted as twice the forward. Evaluation"
                         + " passes as FinalEvaluation makes them.%n",
-                ceiling, CEILING_SIDE, CEILING_SIDE, CEILING_ROUNDS, size.ceilingProducts(), n, size.epochs(),
+                ceiling, MatmulCeiling.SIDE, MatmulCeiling.SIDE, MatmulCeiling.ROUNDS, size.ceilingProducts(), n, size.epochs(),
                 size.computeSteps(), size.computeWarmup(), size.pairedBlocks(), size.pairedStepsPerBlock(),
                 size.profileSteps()));
         return t.toString();
     }
 
     /** Milliseconds per step of a convolution pass and the rate it achieves: {@code macFactor} FLOPs per MAC. */
-    private static String convolutions(VggConfig config, Map<String, String> cell, String key, int macFactor,
+    private static String convolutions(VggConfig config, Map<String, String> cell, CellKey key, int macFactor,
             double ceiling) {
         double millis = number(cell, key);
         double gflops = (double) macFactor * Flops.convolutionMacs(spec(config)) * Budget.QUICK.batchSize()
@@ -343,6 +319,11 @@ public final class PerformanceBenchmark {
                 judge ? (share >= TARGET_CEILING ? " ✓" : " ✗") : "");
     }
 
+    private static double number(Map<String, String> cell, CellKey key) {
+        return number(cell, key.key());
+    }
+
+    /** A figure of a cell ({@link CellKey}) or of the peer ({@code peer.<config>.<figure>}, its script's keys). */
     private static double number(Map<String, String> values, String key) {
         String value = values.get(key);
         if (value == null) {

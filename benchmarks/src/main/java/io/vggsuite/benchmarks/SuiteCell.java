@@ -61,9 +61,6 @@ import java.util.Locale;
  */
 public final class SuiteCell {
 
-    /** Prefix of the lines the parent parses. */
-    static final String PREFIX = "cell.";
-
     /** PyTorch's CPU operators of a convolution's forward pass: oneDNN's kernel and its wrappers. */
     private static final String[] CONV_FORWARD = {"aten::mkldnn_convolution", "aten::_convolution",
         "aten::convolution", "aten::conv2d"};
@@ -85,14 +82,14 @@ public final class SuiteCell {
                         .withSchedule(quick.schedule()))
                 .seed(SEED).build();
         Engine.getInstance(); // loads the natives that JniUtils calls into
-        print("threads", JniUtils.getNumThreads());
-        print("interop_threads", JniUtils.getNumInteropThreads());
+        print(CellKey.THREADS, JniUtils.getNumThreads());
+        print(CellKey.INTEROP_THREADS, JniUtils.getNumInteropThreads());
 
         DataCatalog catalog = new DataCatalog();
         long start = System.nanoTime();
         DataCatalog.Loaded images = catalog.load(spec.data());
-        print("load_seconds", seconds(start));
-        print("train_images", images.train().size());
+        print(CellKey.LOAD_SECONDS, seconds(start));
+        print(CellKey.TRAIN_IMAGES, images.train().size());
 
         Files.createDirectories(results);
         TrainedRun run = RunTrainer.into(results, catalog, CentreCropValidation.INSTANCE)
@@ -101,14 +98,14 @@ public final class SuiteCell {
                 .train(spec);
         List<EpochRecord> epochs = run.folder().epochs();
         EpochRecord last = epochs.get(epochs.size() - 1);
-        print("end_to_end", last.imagesPerSecond());
-        print("end_to_end_epochs", epochs.stream().map(e -> String.format(Locale.ROOT, "%.0f", e.imagesPerSecond()))
+        print(CellKey.END_TO_END, last.imagesPerSecond());
+        print(CellKey.END_TO_END_EPOCHS, epochs.stream().map(e -> String.format(Locale.ROOT, "%.0f", e.imagesPerSecond()))
                 .toList());
 
         int q = ScaleMapping.forCrop(model.cropSize()).singleScaleQ(spec.paperScale());
-        print("eval_q", q);
+        print(CellKey.EVAL_Q, q);
         int n = Math.min(size.evalImages(), images.test().size());
-        print("eval_images", n);
+        print(CellKey.EVAL_IMAGES, n);
         try (NDManager manager = NDManager.newBaseManager(Devices.primary())) {
             VggNet net = run.load(manager);
             TestViews views = new TestViews(images.test(), images.preprocessing(), model.cropSize());
@@ -116,18 +113,18 @@ public final class SuiteCell {
             Protocol dense = new Protocol.Dense(List.of(q));
             Protocol multiCrop = new Protocol.MultiCrop(List.of(q));
             int densePerPass = FinalEvaluation.imagesPerPass(dense, model.cropSize());
-            print("eval_dense_per_pass", densePerPass);
-            print("eval_centre", evaluate(new Evaluator(net, manager, views,
+            print(CellKey.EVAL_DENSE_PER_PASS, densePerPass);
+            print(CellKey.EVAL_CENTRE, evaluate(new Evaluator(net, manager, views,
                     FinalEvaluation.imagesPerPass(centre, model.cropSize())), centre, n));
-            print("eval_dense", evaluate(new Evaluator(net, manager, views, densePerPass), dense, n));
-            print("eval_multi_crop", evaluate(new Evaluator(net, manager, views,
+            print(CellKey.EVAL_DENSE, evaluate(new Evaluator(net, manager, views, densePerPass), dense, n));
+            print(CellKey.EVAL_MULTI_CROP, evaluate(new Evaluator(net, manager, views,
                     FinalEvaluation.imagesPerPass(multiCrop, model.cropSize())), multiCrop, n));
         }
-        print("vm_hwm_kib", statusKib("VmHWM"));
-        print("max_heap_mib", Runtime.getRuntime().maxMemory() >> 20);
+        print(CellKey.VM_HWM_KIB, statusKib("VmHWM"));
+        print(CellKey.MAX_HEAP_MIB, Runtime.getRuntime().maxMemory() >> 20);
 
-        print("ceiling", PerformanceBenchmark.matmulCeiling(size.ceilingProducts()));
-        print("compute", ComputeThroughput.imagesPerSecond(model, quick.batchSize(), size.computeWarmup(),
+        print(CellKey.CEILING, MatmulCeiling.gflops(size.ceilingProducts()));
+        print(CellKey.COMPUTE, ComputeThroughput.imagesPerSecond(model, quick.batchSize(), size.computeWarmup(),
                 size.computeSteps()));
 
         Augmentation augmentation = new Augmentation(spec.trainScale(), model.cropSize(), spec.flip(),
@@ -136,22 +133,22 @@ public final class SuiteCell {
                 quick.batchSize(), SEED)) {
             ComputeThroughput.FedVersusPremade paired = ComputeThroughput.fedVersusPremade(model, batches,
                     size.pairedBlocks(), size.pairedStepsPerBlock());
-            print("paired_fed", paired.fed());
-            print("paired_premade", paired.premade());
+            print(CellKey.PAIRED_FED, paired.fed());
+            print(CellKey.PAIRED_PREMADE, paired.premade());
         }
 
         Path trace = results.resolve("profile-trace.json");
         OpProfile.Profile profile = OpProfile.of(model, quick.batchSize(), size.computeWarmup(), size.profileSteps(),
                 trace);
-        print("profile_wall_ms", profile.wallMillisPerStep());
-        print("profile_operator_ms", profile.operatorMillisPerStep());
-        print("profile_conv_forward_ms", profile.millisPerStep(CONV_FORWARD));
-        print("profile_conv_backward_ms", profile.millisPerStep(CONV_BACKWARD));
+        print(CellKey.PROFILE_WALL_MS, profile.wallMillisPerStep());
+        print(CellKey.PROFILE_OPERATOR_MS, profile.operatorMillisPerStep());
+        print(CellKey.PROFILE_CONV_FORWARD_MS, profile.millisPerStep(CONV_FORWARD));
+        print(CellKey.PROFILE_CONV_BACKWARD_MS, profile.millisPerStep(CONV_BACKWARD));
         List<OpProfile.Op> others = profile.ops().stream()
                 .filter(op -> !List.of(CONV_FORWARD).contains(op.name()) && !op.name().equals(CONV_BACKWARD))
                 .limit(3).toList();
         for (int i = 0; i < others.size(); i++) {
-            print("profile_other_" + i, String.format(Locale.ROOT, "%s:%.2f", others.get(i).name(),
+            print(CellKey.PROFILE_OTHER.key(i), String.format(Locale.ROOT, "%s:%.2f", others.get(i).name(),
                     others.get(i).millisPerStep()));
         }
     }
@@ -174,9 +171,13 @@ public final class SuiteCell {
         throw new IOException("/proc/self/status has no " + field);
     }
 
+    private static void print(CellKey key, Object value) {
+        print(key.key(), value);
+    }
+
     private static void print(String key, Object value) {
         String text = value instanceof Double d ? String.format(Locale.ROOT, "%.2f", d) : String.valueOf(value);
-        System.out.println(PREFIX + key + "=" + text);
+        System.out.println(CellKey.PREFIX + key + "=" + text);
         System.out.flush();
     }
 

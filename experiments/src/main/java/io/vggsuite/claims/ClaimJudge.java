@@ -177,9 +177,8 @@ public final class ClaimJudge {
             String text = evidence + String.format(Locale.ROOT,
                     "; TOST against ±%.1f: p=%.3g; narrowest margin TOST could establish (equivalence MDE) %.2f",
                     eq.margin(), e.pEquivalent(eq.margin()), e.equivalenceMde());
-            return new Judgement(claim, e.gap(), e.low(), e.high(), e.pEquivalent(eq.margin()),
-                    e.pOutside(eq.margin()), Double.NaN, e.equivalenceMde(), cap, Optional.empty(), Optional.empty(),
-                    text);
+            return Judgement.tested(claim, new Judgement.Test(e.gap(), e.low(), e.high(), e.pEquivalent(eq.margin()),
+                    e.pOutside(eq.margin()), OptionalDouble.empty(), e.equivalenceMde()), cap, text);
         }
         if (!(claim.kind() instanceof ClaimKind.Superiority)) {
             throw new IllegalArgumentException("claim " + claim.id() + " is " + claim.kind().label()
@@ -199,9 +198,11 @@ public final class ClaimJudge {
             pOpposite = Math.min(pOpposite, e.pBelow(0));
             pSmaller = Math.min(pSmaller, Double.isNaN(claim.paperEffect()) ? 1 : e.pBelow(claim.paperEffect()));
         }
-        return new Judgement(claim, weakest.gap(), weakest.low(), weakest.high(), pClaim, Math.min(1, k * pOpposite),
-                Double.isNaN(claim.paperEffect()) ? Double.NaN : Math.min(1, k * pSmaller), weakest.superiorityMde(),
-                cap, Optional.empty(), Optional.empty(), evidence);
+        OptionalDouble pSmallerThanPaper = Double.isNaN(claim.paperEffect())
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(Math.min(1, k * pSmaller));
+        return Judgement.tested(claim, new Judgement.Test(weakest.gap(), weakest.low(), weakest.high(), pClaim,
+                Math.min(1, k * pOpposite), pSmallerThanPaper, weakest.superiorityMde()), cap, evidence);
     }
 
     private Measured measure(Comparison comparison) {

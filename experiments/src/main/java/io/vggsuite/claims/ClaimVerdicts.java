@@ -7,6 +7,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -57,9 +59,9 @@ public final class ClaimVerdicts {
     }
 
     private static List<ClaimRecord> decideFamily(List<Judgement> judged) {
-        double[] holmClaim = ClaimStatistics.holm(judged.stream().mapToDouble(Judgement::pClaim).toArray());
-        double[] holmOpposite = ClaimStatistics.holm(judged.stream().mapToDouble(Judgement::pOpposite).toArray());
-        double[] holmSmaller = ClaimStatistics.holm(judged.stream().mapToDouble(Judgement::pSmaller).toArray());
+        double[] holmClaim = holm(judged, Judgement.Test::pClaim);
+        double[] holmOpposite = holm(judged, Judgement.Test::pOpposite);
+        double[] holmSmaller = holm(judged, t -> t.pSmaller().orElse(Double.NaN));
         List<ClaimRecord> records = new ArrayList<>();
         for (int i = 0; i < judged.size(); i++) {
             Judgement j = judged.get(i);
@@ -73,7 +75,6 @@ public final class ClaimVerdicts {
                 verdict = j.decided().get();
             } else if (j.cap().isPresent()) {
                 verdict = Verdict.INCONCLUSIVE;
-                evidence = ClaimRecord.withCap(evidence, j.cap().get());
             } else if (holmClaim[i] < ClaimStatistics.ALPHA) {
                 verdict = Verdict.REPRODUCED;
                 if (smaller) {
@@ -91,15 +92,28 @@ public final class ClaimVerdicts {
                 verdict = Verdict.INCONCLUSIVE;
             }
             ClaimDeclaration c = j.claim();
+            Optional<Judgement.Test> t = j.test();
             records.add(new ClaimRecord(c.id(), c.sentence(), c.paperEvidence(), c.kind().label(), c.paperEffect(),
-                    j.effect(), j.low(), j.high(), holmClaim[i], j.mde(), verdict, evidence));
+                    t.map(Judgement.Test::effect).orElse(Double.NaN), t.map(Judgement.Test::low).orElse(Double.NaN),
+                    t.map(Judgement.Test::high).orElse(Double.NaN), holmClaim[i],
+                    t.map(Judgement.Test::mde).orElse(Double.NaN), verdict,
+                    verdict == Verdict.INCONCLUSIVE ? j.cap() : Optional.empty(), evidence));
         }
         return records;
+    }
+
+    /**
+     * Holm's adjustment of one p-value over the family; a claim without a test (or without that
+     * p-value) takes no part, as {@link ClaimStatistics#holm} reads NaN, and its cell stays empty.
+     */
+    private static double[] holm(List<Judgement> family, ToDoubleFunction<Judgement.Test> p) {
+        return ClaimStatistics.holm(family.stream()
+                .mapToDouble(j -> j.test().map(p::applyAsDouble).orElse(Double.NaN)).toArray());
     }
 
     /** The row of a declared claim that this folder's experiments did not judge. */
     public static ClaimRecord notRun(ClaimDeclaration c, String why) {
         return new ClaimRecord(c.id(), c.sentence(), c.paperEvidence(), c.kind().label(), c.paperEffect(), Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Verdict.NOT_RUN, why);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Verdict.NOT_RUN, Optional.empty(), why);
     }
 }

@@ -106,7 +106,8 @@ class ClaimJudgeTest {
             if (claim.kind() instanceof ClaimKind.Trainability) {
                 continue;
             }
-            assertTrue(j.mde() > 0 && !Double.isNaN(j.pClaim()), claim.id() + ": " + j);
+            Judgement.Test test = j.test().orElseThrow(() -> new AssertionError(claim.id() + " untested: " + j));
+            assertTrue(test.mde() > 0 && !Double.isNaN(test.pClaim()), claim.id() + ": " + j);
             List<Arm> arms = claim.kind() instanceof ClaimKind.Superiority s
                     ? s.comparisons().stream().flatMap(c -> Stream.of(c.first(), c.second())).toList()
                     : List.of(((ClaimKind.Equivalence) claim.kind()).comparison().first(),
@@ -160,7 +161,7 @@ class ClaimJudgeTest {
         assertTrue(j.outOfScope().isPresent(), j.toString());
         assertTrue(j.outOfScope().get().contains("cifar10 images are 32 px") && j.outOfScope().get().contains("73 px"),
                 j.outOfScope().get());
-        assertTrue(!Double.isNaN(j.effect()), "the measurement is still shown");
+        assertTrue(j.test().isPresent() && !Double.isNaN(j.test().get().effect()), "the measurement is still shown");
         ClaimDeclaration claim5 = DeclaredClaims.all().stream().filter(c -> c.id() == 5).findFirst().orElseThrow();
         assertTrue(judge.judge(claim5).outOfScope().isEmpty(), "a depth claim declares no premise");
     }

@@ -76,7 +76,7 @@ class VerdictSimulationTest {
             reproduced += verdict.verdict() == Verdict.REPRODUCED ? 1 : 0;
             contradicted += verdict.verdict() == Verdict.CONTRADICTED ? 1 : 0;
             smaller += verdict.verdict() == Verdict.SMALLER_THAN_PAPER ? 1 : 0;
-            mdes[x] = j.mde();
+            mdes[x] = j.test().orElseThrow().mde();
             if (seeds >= 2) { // the rule before issue 31, for comparison: the t over per-seed gaps alone
                 double[] gaps = new double[seeds];
                 for (int s = 0; s < seeds; s++) {

@@ -59,8 +59,8 @@ class ClaimsTest {
         session.record(judged);
         reporter.publishEntry("claim " + claim.id(), judged.evidence());
         assertEquals(claim, judged.claim());
-        assertTrue(judged.decided().isPresent() || !Double.isNaN(judged.pClaim()),
-                "claim " + claim.id() + " was measured but has neither a test nor a verdict: " + judged);
+        assertTrue(judged.decided().isPresent() || !Double.isNaN(judged.test().orElseThrow().pClaim()),
+                "claim " + claim.id() + " was measured but its test has no p-value: " + judged);
     }
 
     @AfterAll

@@ -20,10 +20,14 @@ import java.util.Optional;
  *     claims, or the ablations beyond the paper); {@code NaN} if no test
  * @param mde the minimum detectable effect at this budget, in points; {@code NaN} if none
  * @param verdict the outcome
+ * @param cap why no verdict stronger than inconclusive could be drawn (one seed with no seed
+ *     spread to borrow, a net at chance), where such a cap held: what the verdict owes to, rather
+ *     than to the budget's power
  * @param ourEvidence our numbers behind the verdict, and how they were tested
  */
 public record ClaimRecord(int id, String claim, String paperEvidence, String kind, double paperEffect, double effect,
-        double low, double high, double pHolm, double mde, Verdict verdict, String ourEvidence) {
+        double low, double high, double pHolm, double mde, Verdict verdict, Optional<String> cap,
+        String ourEvidence) {
 
     /**
      * The first id of a claim about an ablation the paper did not run (batch normalisation, other
@@ -33,27 +37,22 @@ public record ClaimRecord(int id, String claim, String paperEvidence, String kin
      */
     public static final int FIRST_BEYOND_THE_PAPER = 101;
 
-    /** How a cap's reason ends in {@link #ourEvidence}: {@code " [seed noise unknown: at most inconclusive]"}. */
-    private static final String CAP_END = ": at most inconclusive]";
-    private static final String CAP_START = " [";
-
-    /** {@code evidence} with the reason a cap held the verdict at inconclusive, as {@link #cap()} reads it back. */
-    public static String withCap(String evidence, String reason) {
-        return evidence + CAP_START + reason + CAP_END;
-    }
-
     /**
-     * Why no verdict stronger than inconclusive could be drawn (one seed with no seed spread to
-     * borrow, a net at chance), where such a cap held: what the verdict owes to, rather than to
-     * the budget's power.
+     * How a {@code claims.csv} written before the {@code cap} column ended its evidence with the
+     * cap: {@code " [seed noise unknown: at most inconclusive]"}.
      */
-    public Optional<String> cap() {
-        if (!ourEvidence.endsWith(CAP_END)) {
+    private static final String LEGACY_CAP_END = ": at most inconclusive]";
+    private static final String LEGACY_CAP_START = " [";
+
+    /** The cap a {@code claims.csv} without the {@code cap} column wrote at the end of its evidence. */
+    static Optional<String> legacyCap(String evidence) {
+        if (!evidence.endsWith(LEGACY_CAP_END)) {
             return Optional.empty();
         }
-        int start = ourEvidence.lastIndexOf(CAP_START);
+        int start = evidence.lastIndexOf(LEGACY_CAP_START);
         return start < 0 ? Optional.empty()
-                : Optional.of(ourEvidence.substring(start + CAP_START.length(), ourEvidence.length() - CAP_END.length()));
+                : Optional.of(evidence.substring(start + LEGACY_CAP_START.length(),
+                        evidence.length() - LEGACY_CAP_END.length()));
     }
 
     /** Whether claim {@code id} is about an ablation beyond the paper. */
@@ -70,6 +69,7 @@ public record ClaimRecord(int id, String claim, String paperEvidence, String kin
         Objects.requireNonNull(paperEvidence, "paperEvidence");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(cap, "cap");
         Objects.requireNonNull(ourEvidence, "ourEvidence");
     }
 }

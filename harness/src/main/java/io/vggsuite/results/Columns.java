@@ -36,6 +36,8 @@ public final class Columns {
     public static final String P_HOLM = "p_holm";
     public static final String MDE = "mde";
     public static final String VERDICT = "verdict";
+    /** Why a verdict was held at inconclusive whatever the p-values; empty where nothing held it. */
+    public static final String CAP = "cap";
 
     public static final String TOPIC = "topic";
     public static final String PAPER_SAYS = "paper_says";
@@ -99,7 +101,10 @@ public final class Columns {
     /** {@code claims.csv}. */
     public static final List<String> CLAIMS =
             List.of(CLAIM_ID, CLAIM, PAPER_EVIDENCE, KIND, PAPER_EFFECT, EFFECT, EFFECT_LOW, EFFECT_HIGH,
-                    P_HOLM, MDE, VERDICT, OUR_EVIDENCE);
+                    P_HOLM, MDE, VERDICT, OUR_EVIDENCE, CAP);
+
+    /** {@code claims.csv} as written before {@link #CAP} had a column (the cap ended the evidence): still read. */
+    public static final List<String> CLAIMS_WITHOUT_CAP = CLAIMS.subList(0, CLAIMS.size() - 1);
 
     /** {@code arms.csv}: one {@link ArmRecord} per measured side of a judged claim. */
     public static final List<String> ARMS = List.of(CLAIM_ID, ARM, RUN_IDS, TOP1_ERROR, TOP5_ERROR);

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -101,11 +102,12 @@ public final class ResultsRoot {
                 CsvTable.number(c.pHolm()),
                 CsvTable.number(c.mde()),
                 c.verdict().label(),
-                c.ourEvidence()));
+                c.ourEvidence(),
+                c.cap().orElse("")));
     }
 
     public List<ClaimRecord> claims() {
-        return CsvTable.read(claimsCsv(), Columns.CLAIMS, row -> new ClaimRecord(
+        return CsvTable.read(claimsCsv(), Columns.CLAIMS, List.of(Columns.CLAIMS_WITHOUT_CAP), row -> new ClaimRecord(
                 row.integer(Columns.CLAIM_ID),
                 row.text(Columns.CLAIM),
                 row.text(Columns.PAPER_EVIDENCE),
@@ -117,6 +119,9 @@ public final class ResultsRoot {
                 row.number(Columns.P_HOLM),
                 row.number(Columns.MDE),
                 row.parsed(Columns.VERDICT, Verdict::fromLabel),
+                row.has(Columns.CAP)
+                        ? Optional.of(row.text(Columns.CAP)).filter(cap -> !cap.isEmpty())
+                        : ClaimRecord.legacyCap(row.text(Columns.OUR_EVIDENCE)),
                 row.text(Columns.OUR_EVIDENCE)));
     }
 

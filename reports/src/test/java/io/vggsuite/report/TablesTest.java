@@ -158,10 +158,10 @@ class TablesTest {
     @Test
     void inconclusiveVerdictNamesItsCapBeforeItsPower() {
         ClaimRecord capped = new ClaimRecord(6, "B beats B-5×5", "Section 4.1", "superiority", Double.NaN, 33.4, 31.8,
-                35.0, 0.0, 2.3, Verdict.INCONCLUSIVE, ClaimRecord.withCap("B 30.5 vs B-5×5 63.9", "seed noise unknown"));
+                35.0, 0.0, 2.3, Verdict.INCONCLUSIVE, Optional.of("seed noise unknown"), "B 30.5 vs B-5×5 63.9");
         assertEquals("inconclusive (seed noise unknown)", ClaimsTable.verdict(capped));
         ClaimRecord uncapped = new ClaimRecord(6, "B beats B-5×5", "Section 4.1", "superiority", 1.0, 0.4, -1.0,
-                1.8, 0.3, 2.3, Verdict.INCONCLUSIVE, "B 30.5 vs B-5×5 30.9");
+                1.8, 0.3, 2.3, Verdict.INCONCLUSIVE, Optional.empty(), "B 30.5 vs B-5×5 30.9");
         assertEquals("inconclusive (underpowered: MDE 2.3 points)", ClaimsTable.verdict(uncapped));
     }
 

@@ -18,10 +18,10 @@ class GridTest {
     private final Grid grid = Grid.of(Budget.SMOKE, new DataCatalog());
 
     @Test
-    void smokeGridHasThePapersSixteenRunsAndTheFourBeyondItParentsFirst() {
+    void smokeGridHasThePapersSixteenRunsAndTheFiveBeyondItParentsFirst() {
         List<RunSpec> runs = grid.runs();
-        // The beyond-the-paper claims bring D and D-BN from Glorot, and A and D at twice the width.
-        assertEquals(16 + 4, runs.size());
+        // The beyond-the-paper claims bring D, D-BN and D without dropout from Glorot, and A and D at twice the width.
+        assertEquals(16 + 5, runs.size());
         Set<String> seen = new HashSet<>();
         for (RunSpec spec : runs) {
             spec.start().parent().ifPresent(p -> assertTrue(seen.contains(p.runId()),

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * run. {@code run-ids/smoke.txt} lists the folders the smoke budget's ten seeds were trained into
  * when the smoke baseline was derived (regenerated 2026-12-06 for the smoke budget of issue 30: 5,000 images, 4 epochs, rate 5·10⁻³); the plan must still name exactly those.
  * A change of meaning renames runs on purpose: then this list is regenerated with the reason in
- * the commit (see {@code CanonicalForm}).
+ * the commit (see {@code CanonicalForm}); it was on 2026-12-06, when ids gained the width after the
+ * net (issue 31: {@code D-w1_8-S256-…}), every hash unchanged.
  */
 class RunIdStabilityTest {
 

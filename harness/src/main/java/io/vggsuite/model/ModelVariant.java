@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * How a net departs from the paper's layers without changing Table 1's shape: every model option
  * an ablation beyond the paper varies, as one value. {@link #label()} is the one name of a
- * variant: run ids ({@code D-BN-S256-…}), display and metric names ("D-BN w1/4 …") and the
+ * variant: run ids ({@code D-BN-w1_8-S256-…}), display and metric names ("D-BN w1/4 …") and the
  * {@code model_variant} column of {@code key.csv} all print it, and {@link #parse} reads it back.
  *
  * <p>An option added here needs a default that is the paper's (so the paper's nets keep their

@@ -127,7 +127,8 @@ public record RunKey(
      * @return empty when the file is absent; throws {@link ResultsFileException} naming it when damaged
      */
     static Optional<RunKey> readFrom(java.nio.file.Path file) {
-        List<RunKey> rows = CsvTable.read(file, Columns.KEY, List.of(Columns.KEY_WITH_NORMALISATION, Columns.KEY_WITHOUT_NORMALISATION), row -> {
+        List<RunKey> rows = CsvTable.read(file, Columns.KEY,
+                List.of(Columns.KEY_WITH_NORMALISATION, Columns.KEY_WITHOUT_NORMALISATION), row -> {
             try {
                 return new RunKey(
                         row.text(Columns.RUN_ID),

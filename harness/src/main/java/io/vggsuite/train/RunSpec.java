@@ -242,8 +242,11 @@ public record RunSpec(
     }
 
     /**
-     * Readable and unique: {@code D-S256-glorot-s1-0123456789ab}, and the model variant's label after
-     * the net for a variant ({@code D-BN-S256-…}), so its folder says so (the paper's nets keep their ids).
+     * Readable and unique: {@code D-w1_8-S256-glorot-s1-0123456789ab}: the net, the model variant's
+     * label where it is not the paper's ({@code D-BN-w1_8-…}), the width ({@link #widthId}), the
+     * paper's training scale, the start and the seed, so two runs of one net and seed that differ
+     * in anything a budget varies differ before the hash, and a glob over folders can select them.
+     * The hash alone makes the id unique (it hashes {@link #canonical()}).
      */
     public String runId() {
         String scale = paperScale.isJittered()
@@ -253,6 +256,11 @@ public record RunSpec(
         if (!model.variant().isPaper()) {
             config += "-" + model.variant().label();
         }
-        return config + "-" + scale + "-" + start.label() + "-s" + seed + "-" + hash();
+        return config + "-" + widthId(model.width()) + "-" + scale + "-" + start.label() + "-s" + seed + "-" + hash();
+    }
+
+    /** The width as a run id and a file name can hold it: "w1" (the paper's), "w1_8", "w1_4", "w0.3". */
+    public static String widthId(double width) {
+        return "w" + VggSpec.widthLabel(width).replace('/', '_');
     }
 }

@@ -49,7 +49,7 @@ class BatchNormRunTest {
                 .withProvenance(RunProvenance.forBudget("test")).train(spec);
 
         assertEquals(TrainedRun.Outcome.TRAINED, run.outcome());
-        assertTrue(run.folder().runId().startsWith("A-BN-S256-glorot-s5-"), run.folder().runId());
+        assertTrue(run.folder().runId().startsWith("A-BN-w1_16-S256-glorot-s5-"), run.folder().runId());
         assertEquals(Normalisation.BATCH_NORM, run.folder().key().orElseThrow().variant().normalisation());
         try (NDManager manager = NDManager.newBaseManager()) {
             VggNet net = run.load(manager);

@@ -111,27 +111,39 @@ class RunKeyTest {
     private static final RunSpec D_BN = D_SCRATCH.toBuilder()
             .model(D_SCRATCH.model().withNormalisation(Normalisation.BATCH_NORM)).build();
 
-    /** Pinned before normalisation existed: the paper's nets must keep their cached runs. */
+    /**
+     * The hash was pinned before normalisation existed and has not moved since: the paper's nets
+     * keep their identity (the readable part gained the width on 2026-12-06).
+     */
     @Test
     void aNetWithoutNormalisationKeepsTheRunIdItHadBeforeTheOptionExisted() {
-        assertEquals("D-S256-glorot-s1-473acf1a7656", D_SCRATCH.runId());
+        assertEquals("D-w1_4-S256-glorot-s1-473acf1a7656", D_SCRATCH.runId());
         assertFalse(D_SCRATCH.canonical().contains("normalisation"), D_SCRATCH.canonical());
         assertEquals(ModelVariant.PAPER, D_SCRATCH.key().variant());
     }
 
     @Test
     void aBatchNormNetIsAnotherRunWhoseIdSaysDBn() {
-        assertTrue(D_BN.runId().startsWith("D-BN-S256-glorot-s1-"), D_BN.runId());
+        assertTrue(D_BN.runId().startsWith("D-BN-w1_4-S256-glorot-s1-"), D_BN.runId());
         assertNotEquals(D_SCRATCH.hash(), D_BN.hash());
         assertTrue(D_BN.canonical().contains("cropSize=32, normalisation=BATCH_NORM]"), D_BN.canonical());
         assertEquals(Normalisation.BATCH_NORM, D_BN.key().variant().normalisation());
+    }
+
+    /** Issue 31: D at 1/8 and at 1/4 were both "D-S256-warm-start-A-s3-…", and a glob mixed them. */
+    @Test
+    void twoRunsThatDifferOnlyInWidthDifferBeforeTheHash() {
+        RunSpec wide = D_SCRATCH.toBuilder().model(D_SCRATCH.model().withWidth(0.5)).build();
+        assertTrue(wide.runId().startsWith("D-w1_2-S256-glorot-s1-"), wide.runId());
+        assertEquals("w1", RunSpec.widthId(1));
+        assertEquals("w0.3", RunSpec.widthId(0.3));
     }
 
     @Test
     void aNetWithoutDropoutIsAnotherRunWhoseIdAndKeySayNodrop() throws IOException {
         RunSpec noDropout = D_SCRATCH.toBuilder()
                 .model(D_SCRATCH.model().withVariant(D_SCRATCH.model().variant().withDropout(0))).build();
-        assertTrue(noDropout.runId().startsWith("D-nodrop-S256-glorot-s1-"), noDropout.runId());
+        assertTrue(noDropout.runId().startsWith("D-nodrop-w1_4-S256-glorot-s1-"), noDropout.runId());
         assertNotEquals(D_SCRATCH.hash(), noDropout.hash());
         assertTrue(noDropout.canonical().contains("cropSize=32, dropout=0.0]"), noDropout.canonical());
         assertEquals("D-nodrop", noDropout.key().netName());

@@ -94,7 +94,7 @@ class KubernetesManifestsTest {
 
     @Test
     void runIdsBecomeValidKubernetesNames() {
-        assertEquals("vgg-a-lrn-s256-glorot-s1-83d5e51c9842", KubernetesManifests.jobName("A_LRN-S256-glorot-s1-83d5e51c9842"));
+        assertEquals("vgg-a-lrn-w1-8-s256-glorot-s1-83d5e51c9842", KubernetesManifests.jobName("A_LRN-w1_8-S256-glorot-s1-83d5e51c9842"));
     }
 
     private static List<Container> concat(List<Container> a, List<Container> b) {

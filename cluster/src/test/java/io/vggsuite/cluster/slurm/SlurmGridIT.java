@@ -58,7 +58,7 @@ class SlurmGridIT {
     private static final Duration GRID_TIMEOUT = Duration.ofMinutes(40);
     private static final int LOG_TAIL_LINES = 15;
     /** Cancelled after its first epoch: a warm-started net with children, so they are cancelled too. */
-    private static final String VICTIM_PREFIX = "D-S256-warm-start-A-";
+    private static final String VICTIM_PREFIX = "D-w1_8-S256-warm-start-A-";
     private static final Pattern RESUMED = Pattern.compile("resuming after epoch (\\d+)");
 
     private final Budget budget = TestFolders.itBudget();

@@ -4,6 +4,7 @@ import io.vggsuite.claims.ClaimStatistics.Estimate;
 import io.vggsuite.data.ScaleMapping;
 import io.vggsuite.eval.Scores;
 import io.vggsuite.results.ArmRecord;
+import io.vggsuite.results.EpochRecord;
 import io.vggsuite.results.MetricNames;
 import io.vggsuite.results.SeedSpreads;
 import io.vggsuite.results.Verdict;
@@ -49,14 +50,25 @@ public final class ClaimJudge {
     }
 
     /**
-     * The premise of {@code claim} that this budget's data cannot meet, with the numbers, if any:
-     * the largest scale in data pixels that its runs train or test at (S of every run it reads,
-     * Q of every evaluated arm), against the data's native side.
+     * The premise of {@code claim} that this budget cannot meet, with the numbers, if any.
      */
     private Optional<String> outOfScope(ClaimDeclaration claim) {
         if (claim.premise().isEmpty()) {
             return Optional.empty();
         }
+        Premise premise = claim.premise().get();
+        if (premise instanceof Premise.Overfits overfits) {
+            return notOverfitting(claim, overfits);
+        }
+        return withoutDetail(claim, premise);
+    }
+
+    /**
+     * For {@link Premise.NativeDetailAtScale}: the largest scale in data pixels that the claim's
+     * runs train or test at (S of every run it reads, Q of every evaluated arm), against the data's
+     * native side.
+     */
+    private Optional<String> withoutDetail(ClaimDeclaration claim, Premise premise) {
         int largest = 0;
         String where = "";
         int nativeSide = Integer.MAX_VALUE;
@@ -84,13 +96,45 @@ public final class ClaimJudge {
                 }
             }
         }
-        Premise premise = claim.premise().get();
         if (nativeSide == Integer.MAX_VALUE || largest <= nativeSide) {
             return Optional.empty();
         }
         return Optional.of(String.format(Locale.ROOT, "premise not met: %s; %s images are %d px and this claim's"
                 + " largest scale is %d px (%s), an interpolation of the %d-px image with no detail added",
                 premise.statement(), dataset, nativeSide, largest, where, nativeSide));
+    }
+
+    /**
+     * For {@link Premise.Overfits}: each arm's generalisation gap at the last epoch (validation
+     * minus training top-1 error, mean over its seeds), out of scope when even the largest falls
+     * short of the premise's minimum.
+     */
+    private Optional<String> notOverfitting(ClaimDeclaration claim, Premise.Overfits premise) {
+        List<String> gaps = new ArrayList<>();
+        double largest = Double.NEGATIVE_INFINITY;
+        for (Comparison c : claim.kind().comparisons()) {
+            for (Arm arm : List.of(c.first(), c.second())) {
+                List<EpochRecord> last = arm.runs().stream().flatMap(selector -> measurements.runs(selector).stream())
+                        .map(run -> run.folder().epochs()).filter(epochs -> !epochs.isEmpty())
+                        .map(epochs -> epochs.get(epochs.size() - 1)).toList();
+                if (last.isEmpty()) {
+                    continue;
+                }
+                double train = last.stream().mapToDouble(EpochRecord::trainTop1Error).average().orElseThrow();
+                double validation = last.stream().mapToDouble(EpochRecord::validationTop1Error).average().orElseThrow();
+                String gap = String.format(Locale.ROOT, "%s: training %.2f, validation %.2f at epoch %d",
+                        arm.label(), train, validation, last.get(0).epoch());
+                if (!gaps.contains(gap)) {
+                    gaps.add(gap);
+                }
+                largest = Math.max(largest, validation - train);
+            }
+        }
+        if (gaps.isEmpty() || largest >= premise.minimumGap()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "premise not met: %s; the largest gap is %+.2f points (%s;"
+                + " means over seeds)", premise.statement(), largest, String.join("; ", gaps)));
     }
 
     /**

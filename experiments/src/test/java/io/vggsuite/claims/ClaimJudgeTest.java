@@ -11,6 +11,7 @@ import io.vggsuite.model.VggConfig;
 import io.vggsuite.results.ArmRecord;
 import io.vggsuite.results.ClaimRecord;
 import io.vggsuite.results.Divergence;
+import io.vggsuite.results.EpochRecord;
 import io.vggsuite.results.EvalMethod;
 import io.vggsuite.results.RunFolder;
 import io.vggsuite.results.SeedSpreads;
@@ -164,6 +165,33 @@ class ClaimJudgeTest {
         assertTrue(j.test().isPresent() && !Double.isNaN(j.test().get().effect()), "the measurement is still shown");
         ClaimDeclaration claim5 = DeclaredClaims.all().stream().filter(c -> c.id() == 5).findFirst().orElseThrow();
         assertTrue(judge.judge(claim5).outOfScope().isEmpty(), "a depth claim declares no premise");
+    }
+
+    /** Claim 103 (dropout): a regulariser is testable only where the nets overfit. */
+    @Test
+    void theDropoutClaimIsOutOfScopeWhereNoNetOverfitsAndInScopeWhereOneDoes() {
+        List<Long> seeds = List.of(1L, 2L, 3L);
+        Measurements measured = measurements(seeds, r -> false, r -> false);
+        ClaimJudge judge = new ClaimJudge(measured);
+        ClaimDeclaration claim103 = DeclaredClaims.all().stream().filter(c -> c.id() == 103).findFirst().orElseThrow();
+        for (double trainError : new double[] {31.5, 20.0}) {
+            for (RunSelector selector : claim103.kind().runs()) {
+                for (TrainedRun run : measured.runs(selector)) {
+                    run.folder().writeEpochs(List.of(new EpochRecord(16, 1e-4, 0.9, trainError, 31.6, 10.0, 20, 2000)));
+                }
+            }
+            Judgement j = judge.judge(claim103);
+            if (trainError == 31.5) {
+                assertTrue(j.outOfScope().isPresent(), j.toString());
+                assertTrue(j.outOfScope().get().contains("the nets overfit")
+                        && j.outOfScope().get().contains("the largest gap is +0.10 points")
+                        && j.outOfScope().get().contains("D without dropout from Glorot: training 31.50, validation 31.60"),
+                        j.outOfScope().get());
+                assertTrue(j.test().isPresent(), "the measurement is still shown");
+            } else {
+                assertTrue(j.outOfScope().isEmpty(), "a gap of 11.6 points meets the premise: " + j.outOfScope());
+            }
+        }
     }
 
     @Test

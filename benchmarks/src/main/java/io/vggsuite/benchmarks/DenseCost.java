@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.Shape;
 import io.vggsuite.data.TestViews;
 import io.vggsuite.eval.DenseWindows;
 import io.vggsuite.eval.Evaluator;
-import io.vggsuite.eval.FinalEvaluation;
 import io.vggsuite.eval.Protocol;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggBuilder;
@@ -21,7 +20,7 @@ import java.util.Locale;
 
 /**
  * What dense evaluation costs beside multi-crop, in test images per second, at the quick budget's
- * test scales (Q = 37, 55, 73 at crop 32) and batching (FinalEvaluation's images per pass). The
+ * test scales (Q = 37, 55, 73 at crop 32) and batching (the protocol's images per pass). The
  * weights do not change the cost, so the net is freshly initialised; the two protocols alternate
  * over {@code rounds} rounds so that the machine's drift falls on both.
  *
@@ -52,9 +51,9 @@ public final class DenseCost {
                 double multiSeconds = 0;
                 for (int round = 0; round < rounds; round++) {
                     denseSeconds += time(new Evaluator(net, manager, views,
-                            FinalEvaluation.imagesPerPass(dense, crop)), dense, n);
+                            dense.imagesPerPass(crop)), dense, n);
                     multiSeconds += time(new Evaluator(net, manager, views,
-                            FinalEvaluation.imagesPerPass(multi, crop)), multi, n);
+                            multi.imagesPerPass(crop)), multi, n);
                 }
                 int windows = DenseWindows.windowStarts(q, crop).size();
                 System.out.printf(Locale.ROOT, "%s width %s Q %d: dense (%d×%d windows ×2 flips) %.1f test img/s,"

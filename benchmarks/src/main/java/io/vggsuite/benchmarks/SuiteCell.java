@@ -11,7 +11,6 @@ import io.vggsuite.data.TestViews;
 import io.vggsuite.data.TrainingBatches;
 import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.eval.Evaluator;
-import io.vggsuite.eval.FinalEvaluation;
 import io.vggsuite.eval.Protocol;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggConfig;
@@ -45,8 +44,8 @@ import java.util.Locale;
  *       by {@code TrainingBatches}, SGD step, per-epoch validation, checkpoint), for the size's
  *       epochs, and reports the last epoch's images/s from its {@code epochs.csv} row;
  *   <li>evaluates the trained net on test images by centre crop, dense and multi-crop at the
- *       single test scale Q of jittered S (Section 4.1), with the images per pass that {@code
- *       FinalEvaluation} uses, and reports test images/s of each;
+ *       single test scale Q of jittered S (Section 4.1), with each protocol's own images per pass
+ *       (as the final evaluation batches them), and reports test images/s of each;
  *   <li>reads its own peak resident set size ({@code VmHWM} in {@code /proc/self/status});
  *   <li>measures the matrix-product ceiling again, then compute-only training throughput with {@link
  *       ComputeThroughput} (random tensors), so that the two are minutes closer than the first ceiling;
@@ -112,13 +111,13 @@ public final class SuiteCell {
             Protocol centre = new Protocol.CentreCrop(List.of(q));
             Protocol dense = new Protocol.Dense(List.of(q));
             Protocol multiCrop = new Protocol.MultiCrop(List.of(q));
-            int densePerPass = FinalEvaluation.imagesPerPass(dense, model.cropSize());
+            int densePerPass = dense.imagesPerPass(model.cropSize());
             print(CellKey.EVAL_DENSE_PER_PASS, densePerPass);
             print(CellKey.EVAL_CENTRE, evaluate(new Evaluator(net, manager, views,
-                    FinalEvaluation.imagesPerPass(centre, model.cropSize())), centre, n));
+                    centre.imagesPerPass(model.cropSize())), centre, n));
             print(CellKey.EVAL_DENSE, evaluate(new Evaluator(net, manager, views, densePerPass), dense, n));
             print(CellKey.EVAL_MULTI_CROP, evaluate(new Evaluator(net, manager, views,
-                    FinalEvaluation.imagesPerPass(multiCrop, model.cropSize())), multiCrop, n));
+                    multiCrop.imagesPerPass(model.cropSize())), multiCrop, n));
         }
         print(CellKey.VM_HWM_KIB, statusKib("VmHWM"));
         print(CellKey.MAX_HEAP_MIB, Runtime.getRuntime().maxMemory() >> 20);

@@ -30,9 +30,6 @@ import java.util.stream.Collectors;
  */
 public final class FinalEvaluation {
 
-    /** Crop-sized views per forward pass; larger inputs get proportionally fewer images. */
-    private static final int VIEWS_PER_PASS = 256;
-
     private final DataCatalog data;
 
     public FinalEvaluation(DataCatalog data) {
@@ -87,38 +84,19 @@ public final class FinalEvaluation {
 
     /** Keeps the largest evaluation peak of the run; written under the run's lock. */
     private static void recordPeak(RunFolder folder, long mib) {
-        folder.provenance().ifPresent(provenance -> {
-            if (provenance.getLong(ProvenanceKeys.PEAK_RSS_MIB_EVALUATION).orElse(0) < mib) {
-                folder.writeProvenance(provenance.with(ProvenanceKeys.PEAK_RSS_MIB_EVALUATION, Long.toString(mib)));
-            }
-        });
+        folder.amendProvenance(provenance -> provenance.getLong(ProvenanceKeys.PEAK_RSS_MIB_EVALUATION).orElse(0) < mib
+                ? provenance.with(ProvenanceKeys.PEAK_RSS_MIB_EVALUATION, Long.toString(mib))
+                : provenance);
     }
 
     private Scores compute(TrainedRun run, Protocol protocol) throws IOException {
         DataCatalog.Loaded images = data.load(run.spec().data());
         try (NDManager manager = NDManager.newBaseManager(Devices.primary())) {
             VggNet net = run.load(manager);
-            int perPass = imagesPerPass(protocol, run.spec().model().cropSize());
+            int perPass = protocol.imagesPerPass(run.spec().model().cropSize());
             TestViews views = new TestViews(images.test(), images.preprocessing(), run.spec().model().cropSize());
             return new Evaluator(net, manager, views, perPass).evaluate(protocol, 0, images.test().size());
         }
-    }
-
-    /**
-     * Images per forward pass holding the work of a pass near {@link #VIEWS_PER_PASS} crops: a
-     * multi-crop image sends 50 crops, a dense one every offset pass of {@link DenseWindows}.
-     */
-    public static int imagesPerPass(Protocol protocol, int crop) {
-        if (protocol instanceof Protocol.MultiCrop) {
-            return Math.max(1, VIEWS_PER_PASS / Protocol.MultiCrop.VIEWS_PER_SCALE);
-        }
-        if (protocol instanceof Protocol.Dense) {
-            // Every offset pass of DenseWindows over a square Q×Q image, in crops' worth of pixels.
-            long largest = protocol.scales().stream().mapToInt(Integer::intValue).max().orElse(crop);
-            long side = DenseWindows.inputPixels((int) largest, crop);
-            return (int) Math.max(1, (long) VIEWS_PER_PASS * crop * crop / (side * side));
-        }
-        return VIEWS_PER_PASS;
     }
 
     public static String predictionsName(EvalMethod method, List<Integer> paperScales) {

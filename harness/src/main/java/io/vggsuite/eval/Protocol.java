@@ -9,10 +9,19 @@ import java.util.List;
  */
 public sealed interface Protocol {
 
+    /** Crop-sized views per forward pass; larger inputs get proportionally fewer images. */
+    int VIEWS_PER_PASS = 256;
+
     /** Test scales (smallest image side) in pixels of the suite's own data. */
     List<Integer> scales();
 
     EvalMethod method();
+
+    /**
+     * Test images per forward pass for a net trained on {@code crop}-pixel crops, holding the work
+     * of a pass near {@link #VIEWS_PER_PASS} crops whatever views the protocol sends.
+     */
+    int imagesPerPass(int crop);
 
     /** Rescale to Q, take the central crop: the single-crop evaluation of Section 4.1's B-5×5 note. */
     record CentreCrop(List<Integer> scales) implements Protocol {
@@ -23,6 +32,12 @@ public sealed interface Protocol {
         @Override
         public EvalMethod method() {
             return EvalMethod.CENTRE_CROP;
+        }
+
+        /** One crop per image: a full pass. */
+        @Override
+        public int imagesPerPass(int crop) {
+            return VIEWS_PER_PASS;
         }
     }
 
@@ -44,6 +59,14 @@ public sealed interface Protocol {
         public EvalMethod method() {
             return EvalMethod.DENSE;
         }
+
+        /** Every offset pass of {@link DenseWindows} over a square image at the largest Q, in crops' worth of pixels. */
+        @Override
+        public int imagesPerPass(int crop) {
+            long largest = scales.stream().mapToInt(Integer::intValue).max().orElse(crop);
+            long side = DenseWindows.inputPixels((int) largest, crop);
+            return (int) Math.max(1, (long) VIEWS_PER_PASS * crop * crop / (side * side));
+        }
     }
 
     /** 5×5 regular grid of crops with their flips: 50 crops per scale (Section 4.3). */
@@ -61,6 +84,12 @@ public sealed interface Protocol {
         public EvalMethod method() {
             return EvalMethod.MULTI_CROP;
         }
+
+        /** {@link #VIEWS_PER_SCALE} crops per image. */
+        @Override
+        public int imagesPerPass(int crop) {
+            return Math.max(1, VIEWS_PER_PASS / VIEWS_PER_SCALE);
+        }
     }
 
     /** "the average of their soft-max outputs" of dense and multi-crop (Section 4.3, Table 5). */
@@ -72,6 +101,12 @@ public sealed interface Protocol {
         @Override
         public EvalMethod method() {
             return EvalMethod.DENSE_AND_MULTI_CROP;
+        }
+
+        /** The smaller of its two parts', since one evaluator runs both. */
+        @Override
+        public int imagesPerPass(int crop) {
+            return Math.min(new Dense(scales).imagesPerPass(crop), new MultiCrop(scales).imagesPerPass(crop));
         }
     }
 

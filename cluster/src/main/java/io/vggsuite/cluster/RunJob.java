@@ -3,7 +3,6 @@ package io.vggsuite.cluster;
 import io.vggsuite.ablation.Budget;
 import io.vggsuite.ablation.ResultsLocation;
 import io.vggsuite.eval.CentreCropValidation;
-import io.vggsuite.results.Provenance;
 import io.vggsuite.results.RunFolder;
 import io.vggsuite.results.RunStatus;
 import io.vggsuite.train.DataCatalog;
@@ -75,7 +74,6 @@ public final class RunJob {
         if (value == null || value.isBlank()) {
             return;
         }
-        Optional<Provenance> provenance = folder.provenance();
-        provenance.ifPresent(p -> folder.writeProvenance(p.with(key, value)));
+        folder.amendProvenance(p -> p.with(key, value));
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -94,6 +95,11 @@ public final class RunFolder {
 
     // ---- provenance ---------------------------------------------------------------------------
 
+    /**
+     * Writes {@code run.properties} whole, atomically: the trainer's record of a session, at its
+     * start and end ({@code train/RunProvenance}). Every later fact goes through
+     * {@link #amendProvenance}, so these two are the file's only writers.
+     */
     public void writeProvenance(Provenance provenance) {
         Path file = dir.resolve(PROVENANCE_FILE);
         try {
@@ -101,6 +107,16 @@ public final class RunFolder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    /**
+     * Changes the facts of {@code run.properties} that the trainer wrote, atomically; nothing
+     * when it has not written them (a folder from before provenance existed): a run's status, an
+     * evaluation's peak memory, the Slurm job or container that ran it. Callers hold the run's
+     * lock where another process may amend the same file.
+     */
+    public void amendProvenance(UnaryOperator<Provenance> change) {
+        provenance().map(change).ifPresent(this::writeProvenance);
     }
 
     public Optional<Provenance> provenance() {
@@ -186,7 +202,7 @@ public final class RunFolder {
     /** Marks the run finished; also sets {@link ProvenanceKeys#STATUS} if provenance was written. */
     public void markComplete() {
         writeStatus(COMPLETE + "\n");
-        provenance().ifPresent(p -> writeProvenance(p.with(ProvenanceKeys.STATUS, COMPLETE)));
+        amendProvenance(p -> p.with(ProvenanceKeys.STATUS, COMPLETE));
     }
 
     /** Marks the run diverged; also records the divergence in the provenance if it was written. */
@@ -194,11 +210,11 @@ public final class RunFolder {
         writeStatus(DIVERGED + "\n"
                 + STATUS_EPOCH + divergence.epoch() + "\n"
                 + STATUS_LOSS + divergence.lastFiniteLoss() + "\n");
-        provenance().ifPresent(p -> writeProvenance(p.toBuilder()
+        amendProvenance(p -> p.toBuilder()
                 .put(ProvenanceKeys.STATUS, DIVERGED)
                 .put(ProvenanceKeys.DIVERGED_EPOCH, divergence.epoch())
                 .put(ProvenanceKeys.DIVERGED_LAST_LOSS, divergence.lastFiniteLoss())
-                .build()));
+                .build());
     }
 
     public Optional<Divergence> divergence() {

@@ -178,6 +178,19 @@ class RunFolderTest {
     }
 
     @Test
+    void anAmendmentKeepsTheTrainersFactsAndAFolderWithoutThemGetsNone() {
+        RunFolder trained = RunFolder.at(root, "A_seed2");
+        trained.writeProvenance(Provenance.builder().put(ProvenanceKeys.CONFIG, "A").build());
+        trained.amendProvenance(p -> p.with("slurm.job", "42"));
+        assertEquals(Optional.of("A"), trained.provenance().orElseThrow().get(ProvenanceKeys.CONFIG));
+        assertEquals(Optional.of("42"), trained.provenance().orElseThrow().get("slurm.job"));
+
+        RunFolder old = RunFolder.at(root, "A_seed3");
+        old.amendProvenance(p -> p.with("slurm.job", "43"));
+        assertEquals(Optional.empty(), old.provenance(), "no run.properties is made up for a folder without one");
+    }
+
+    @Test
     void unknownStatusIsAnErrorNamingTheFile() throws IOException {
         Files.createDirectories(run().dir());
         Files.writeString(run().dir().resolve("status"), "finished\n");

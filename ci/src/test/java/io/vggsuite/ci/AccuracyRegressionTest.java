@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vggsuite.ablation.Budget;
-import io.vggsuite.ablation.ResultsLocation;
+import io.vggsuite.ablation.AblationSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +21,10 @@ class AccuracyRegressionTest {
     @Test
     @DisplayName("every baseline metric of the budget that ran is within its band")
     void theBudgetThatRanIsWithinItsBaselineBands(TestReporter reporter) throws IOException {
-        Budget budget = Budget.named(System.getProperty("ablation.budget", "smoke"), "unused");
-        Path root = Path.of(System.getProperty("ablation.root", ".."));
-        Path results = ResultsLocation.of(budget, System.getProperty("ablation.results", ""), root);
-        Path baselines = root.resolve("ci").resolve("baselines");
+        AblationSettings settings = AblationSettings.fromSystemProperties();
+        Budget budget = settings.budget();
+        Path results = settings.results();
+        Path baselines = settings.baselines();
         // Smoke's baseline is committed and must exist; a budget without one yet (quick, before its
         // first derivation) is reported as not checked rather than failed or silently passed.
         assumeTrue(budget.freshResults() || Files.exists(Baseline.csv(baselines, budget.name())),

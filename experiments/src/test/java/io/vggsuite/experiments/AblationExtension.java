@@ -1,10 +1,10 @@
 package io.vggsuite.experiments;
 
 import io.vggsuite.ablation.AblationPlan;
+import io.vggsuite.ablation.AblationSettings;
 import io.vggsuite.ablation.Budget;
 import io.vggsuite.ablation.BudgetPlan;
 import io.vggsuite.ablation.Departure;
-import io.vggsuite.ablation.ResultsLocation;
 import io.vggsuite.claims.DeclaredClaims;
 import io.vggsuite.claims.PowerForecast;
 import io.vggsuite.eval.CentreCropValidation;
@@ -50,10 +50,9 @@ final class AblationExtension implements ParameterResolver {
     }
 
     private static Ablation create() {
-        Budget budget = Budget.named(System.getProperty("ablation.budget", "smoke"),
-                System.getProperty("ablation.imagenet", ""))
-                .withSeeds(System.getProperty("ablation.seeds", ""));
-        Path results = resultsFolder(budget);
+        AblationSettings settings = AblationSettings.fromSystemProperties();
+        Budget budget = settings.budget();
+        Path results = resultsFolder(settings);
         // The protocol every run of this folder follows, for the report's protocol section.
         ResultsRoot.at(results).writeProtocol(Departure.at(budget));
         DataCatalog data = new DataCatalog();
@@ -63,7 +62,7 @@ final class AblationExtension implements ParameterResolver {
             plans.add(new AblationPlan(budget, images.train().classes().size(), images.train().channels(), seed));
         }
         Progress progress = Progress.forEnvironment();
-        Optional<SeedSpreads> spreads = SeedSpreads.read(baseline(budget));
+        Optional<SeedSpreads> spreads = SeedSpreads.read(settings.baseline());
         // Seeds already in the folder (a budget continued seed by seed) give measured per-seed gaps.
         PowerForecast power = new PowerForecast(plans.size(), images.test().size(), spreads,
                 PowerForecast.NoisePrior.ASSUMED).withMeasuredSeeds(PowerForecast.MeasuredSeeds.in(ResultsRoot.at(results)));
@@ -75,26 +74,13 @@ final class AblationExtension implements ParameterResolver {
         return new Ablation(budget, results, data, trainer, plans, spreads);
     }
 
-    /**
-     * The budget's baseline, {@code ci/baselines/<budget>.csv} under the project root, or the file
-     * named by {@code -Dablation.baseline}: one-seed verdicts borrow its seed spreads.
-     */
-    private static Path baseline(Budget budget) {
-        String given = System.getProperty("ablation.baseline", "");
-        return given.isBlank()
-                ? Path.of(System.getProperty("ablation.root", "..")).resolve("ci/baselines/" + budget.name() + ".csv")
-                : Path.of(given);
-    }
-
-    private static Path resultsFolder(Budget budget) {
-        Path results = ResultsLocation.of(budget, System.getProperty("ablation.results", ""),
-                Path.of(System.getProperty("ablation.root", "..")));
+    private static Path resultsFolder(AblationSettings settings) {
         // -Dablation.keepResults=true: the folder was filled elsewhere (a cluster's jobs, see the
         // cluster module's finishing step) and only evaluation, claims and report remain to do.
-        if (budget.freshResults() && !Boolean.getBoolean("ablation.keepResults")) {
-            deleteRecursively(results);
+        if (settings.budget().freshResults() && !settings.keepResults()) {
+            deleteRecursively(settings.results());
         }
-        return results;
+        return settings.results();
     }
 
     private static void deleteRecursively(Path dir) {

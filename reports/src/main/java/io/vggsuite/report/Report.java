@@ -126,7 +126,10 @@ public final class Report {
         long complete = index.all().stream().filter(r -> r.status() == RunStatus.COMPLETE).count();
         long diverged = index.all().stream().filter(r -> r.status() == RunStatus.DIVERGED).count();
         long other = index.all().size() - complete - diverged;
-        return "Results folder " + root.root().toAbsolutePath().normalize() + ": " + index.all().size() + " runs ("
+        // The folder's name only: the report lives inside it, and a published report must not
+        // carry the absolute path of the machine that wrote it.
+        return "Results folder " + root.root().toAbsolutePath().normalize().getFileName() + ": " + index.all().size()
+                + " runs ("
                 + complete + " complete, " + diverged + " diverged, " + other + " running or stopped), at "
                 + String.join("; ", index.scales()) + ".";
     }

@@ -265,9 +265,12 @@ public final class ClaimJudge {
             for (int seed = 0; seed < seeds; seed++) {
                 gaps[seed] = second.get(seed).top1Error() - first.get(seed).top1Error();
             }
+            double shared = ClaimStatistics.SeedsByImages.of(
+                    ClaimStatistics.perSeedDifferences(correct(first), correct(second))).sharedShare();
             noise = String.format(Locale.ROOT, "%d seeds × %d shared test images: SE %.3f (the %d per-seed gaps"
-                    + " alone: %.3f), t with %.1f df", seeds, images, estimate.standardError(), seeds,
-                    ClaimStatistics.fromSeedGaps(gaps).standardError(), estimate.degreesOfFreedom());
+                    + " alone: %.3f; share of the test-set variance all seeds share ρ %.2f), t with %.1f df", seeds,
+                    images, estimate.standardError(), seeds, ClaimStatistics.fromSeedGaps(gaps).standardError(), shared,
+                    estimate.degreesOfFreedom());
         } else if (estimate.seedNoiseKnown()) {
             noise = String.format(Locale.ROOT, "one seed: test-set variance of %d paired images + seed SD %.2f"
                     + " and %.2f borrowed from %s", images, sFirst.getAsDouble(), sSecond.getAsDouble(),

@@ -235,16 +235,25 @@ public final class ClaimStatistics {
                     + first.size() + " and " + second.size());
         }
         if (first.size() >= 2) {
-            List<double[]> differences = new java.util.ArrayList<>();
-            for (int i = 0; i < first.size(); i++) {
-                differences.add(perImageDifferences(first.get(i), second.get(i)));
-            }
-            return fromSeedsAndImages(differences);
+            return fromSeedsAndImages(perSeedDifferences(first, second));
         }
         double[] d = perImageDifferences(first.get(0), second.get(0));
         return seedStdFirst.isPresent() && seedStdSecond.isPresent()
                 ? fromOneSeed(d, seedStdFirst.getAsDouble(), seedStdSecond.getAsDouble())
                 : testSetOnly(d);
+    }
+
+    /** Per seed, the per-image differences of two arms scored on the same images (see {@link #perImageDifferences}). */
+    public static List<double[]> perSeedDifferences(List<boolean[]> first, List<boolean[]> second) {
+        if (first.size() != second.size()) {
+            throw new IllegalArgumentException("one pair of measurements per seed, got " + first.size() + " and "
+                    + second.size());
+        }
+        List<double[]> differences = new java.util.ArrayList<>();
+        for (int i = 0; i < first.size(); i++) {
+            differences.add(perImageDifferences(first.get(i), second.get(i)));
+        }
+        return differences;
     }
 
     /**
@@ -254,58 +263,103 @@ public final class ClaimStatistics {
      * image part is nil).
      */
     public static Estimate fromSeedsAndImages(List<double[]> perSeedDifferences) {
-        int k = perSeedDifferences.size();
-        if (k < 2) {
-            throw new IllegalArgumentException("a seeds × images decomposition needs two or more seeds, got " + k);
-        }
-        int n = perSeedDifferences.get(0).length;
-        for (double[] row : perSeedDifferences) {
-            if (row.length != n || n < 2) {
-                throw new IllegalArgumentException("every seed must be scored on the same two or more test images: "
-                        + n + " vs " + row.length);
+        return SeedsByImages.of(perSeedDifferences).estimate();
+    }
+
+    /**
+     * The two-way decomposition of k ≥ 2 seeds' per-image differences on the same n test images,
+     * as the parts of Var(gap) it estimates (each already divided by kn, points²).
+     *
+     * @param seeds k
+     * @param images n
+     * @param gap the grand mean: the estimated gap
+     * @param seedPart MS(seed)/(kn): σ²(seed)/k + σ²(residual)/(kn), what the per-seed t sees
+     * @param imagePart MS(image)/(kn): σ²(image)/n + σ²(residual)/(kn)
+     * @param residualPart MS(residual)/(kn): σ²(residual)/(kn)
+     */
+    public record SeedsByImages(int seeds, int images, double gap, double seedPart, double imagePart,
+            double residualPart) {
+
+        /** The decomposition of {@code perSeedDifferences} (one row per seed, one column per shared test image). */
+        public static SeedsByImages of(List<double[]> perSeedDifferences) {
+            int k = perSeedDifferences.size();
+            if (k < 2) {
+                throw new IllegalArgumentException("a seeds × images decomposition needs two or more seeds, got " + k);
             }
-        }
-        double[] seedMeans = new double[k];
-        double[] imageMeans = new double[n];
-        double grand = 0;
-        for (int s = 0; s < k; s++) {
-            double[] row = perSeedDifferences.get(s);
-            for (int i = 0; i < n; i++) {
-                seedMeans[s] += row[i] / n;
-                imageMeans[i] += row[i] / k;
-                grand += row[i];
+            int n = perSeedDifferences.get(0).length;
+            for (double[] row : perSeedDifferences) {
+                if (row.length != n || n < 2) {
+                    throw new IllegalArgumentException("every seed must be scored on the same two or more test images: "
+                            + n + " vs " + row.length);
+                }
             }
-        }
-        grand /= (double) k * n;
-        double ssSeed = 0;
-        for (double m : seedMeans) {
-            ssSeed += n * (m - grand) * (m - grand);
-        }
-        double ssImage = 0;
-        for (double m : imageMeans) {
-            ssImage += k * (m - grand) * (m - grand);
-        }
-        double ssResidual = 0;
-        for (int s = 0; s < k; s++) {
-            double[] row = perSeedDifferences.get(s);
-            for (int i = 0; i < n; i++) {
-                double r = row[i] - seedMeans[s] - imageMeans[i] + grand;
-                ssResidual += r * r;
+            double[] seedMeans = new double[k];
+            double[] imageMeans = new double[n];
+            double grand = 0;
+            for (int s = 0; s < k; s++) {
+                double[] row = perSeedDifferences.get(s);
+                for (int i = 0; i < n; i++) {
+                    seedMeans[s] += row[i] / n;
+                    imageMeans[i] += row[i] / k;
+                    grand += row[i];
+                }
             }
+            grand /= (double) k * n;
+            double ssSeed = 0;
+            for (double m : seedMeans) {
+                ssSeed += n * (m - grand) * (m - grand);
+            }
+            double ssImage = 0;
+            for (double m : imageMeans) {
+                ssImage += k * (m - grand) * (m - grand);
+            }
+            double ssResidual = 0;
+            for (int s = 0; s < k; s++) {
+                double[] row = perSeedDifferences.get(s);
+                for (int i = 0; i < n; i++) {
+                    double r = row[i] - seedMeans[s] - imageMeans[i] + grand;
+                    ssResidual += r * r;
+                }
+            }
+            double cells = (double) k * n;
+            return new SeedsByImages(k, n, grand, ssSeed / (k - 1) / cells, ssImage / (n - 1) / cells,
+                    ssResidual / ((double) (k - 1) * (n - 1)) / cells);
         }
-        double cells = (double) k * n;
-        double seedPart = ssSeed / (k - 1) / cells;
-        double imagePart = ssImage / (n - 1) / cells;
-        double residualPart = ssResidual / ((double) (k - 1) * (n - 1)) / cells;
-        double variance = seedPart;
-        double degreesOfFreedom = k - 1;
-        if (imagePart > residualPart) {
-            variance = seedPart + imagePart - residualPart;
-            double denominator = seedPart * seedPart / (k - 1) + imagePart * imagePart / (n - 1)
-                    + residualPart * residualPart / ((double) (k - 1) * (n - 1));
-            degreesOfFreedom = denominator > 0 ? Math.max(k - 1, variance * variance / denominator) : k - 1;
+
+        /** The shared image part σ²(image)/n, never below zero (the usual truncation of a negative component). */
+        public double sharedImageVariance() {
+            return Math.max(0, imagePart - residualPart);
         }
-        return new Estimate(grand, Math.sqrt(variance), degreesOfFreedom, true);
+
+        /**
+         * ρ = σ²(image) / (σ²(image) + σ²(residual)): the share of one seed's test-set variance
+         * that every seed shares, because it belongs to the image (an image both nets find easy,
+         * or one only the first net gets right, whatever the seed), not to the seed × image
+         * interaction. 0 when seeds disagree image by image as much as chance allows, 1 when
+         * every seed gets the same images right. {@link PowerForecast} uses it to split a
+         * budget's test-set noise into the part more seeds average away and the part they cannot.
+         */
+        public double sharedShare() {
+            double image = sharedImageVariance() * images; // σ²(image)
+            double residual = residualPart * seeds * images; // σ²(residual)
+            return image + residual > 0 ? image / (image + residual) : 0;
+        }
+
+        /**
+         * Var = MS(seed)/(kn) + max(0, MS(image) − MS(residual))/(kn); Satterthwaite's degrees of
+         * freedom for that sum (k − 1 where the shared image part is nil).
+         */
+        public Estimate estimate() {
+            double variance = seedPart;
+            double degreesOfFreedom = seeds - 1;
+            if (imagePart > residualPart) {
+                variance = seedPart + imagePart - residualPart;
+                double denominator = seedPart * seedPart / (seeds - 1) + imagePart * imagePart / (images - 1)
+                        + residualPart * residualPart / ((double) (seeds - 1) * (images - 1));
+                degreesOfFreedom = denominator > 0 ? Math.max(seeds - 1, variance * variance / denominator) : seeds - 1;
+            }
+            return new Estimate(gap, Math.sqrt(variance), degreesOfFreedom, true);
+        }
     }
 
     /** k ≥ 2 per-seed gaps (points): t statistic with k − 1 degrees of freedom; the seed noise only (see {@link #fromSeedsAndImages}). */

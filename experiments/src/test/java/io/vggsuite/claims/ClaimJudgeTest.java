@@ -148,7 +148,7 @@ class ClaimJudgeTest {
                 .judge(DeclaredClaims.all().get(4));
         assertTrue(j.evidence().contains("3 seeds × 500 shared test images"), j.evidence());
         java.util.regex.Matcher se = java.util.regex.Pattern
-                .compile("SE ([0-9.]+) \\(the 3 per-seed gaps alone: ([0-9.]+)\\)").matcher(j.evidence());
+                .compile("SE ([0-9.]+) \\(the 3 per-seed gaps alone: ([0-9.]+);").matcher(j.evidence());
         assertTrue(se.find(), j.evidence());
         assertTrue(Double.parseDouble(se.group(1)) >= Double.parseDouble(se.group(2)), j.evidence());
     }

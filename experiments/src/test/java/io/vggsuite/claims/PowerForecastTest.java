@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestReporter;
 /** The plan's forecast of what a budget can decide mirrors the verdict rule's own noise and MDE. */
 class PowerForecastTest {
 
-    private static final PowerForecast.NoisePrior PRIOR = new PowerForecast.NoisePrior(0.8, 0.2, "test prior");
+    private static final PowerForecast.NoisePrior PRIOR = new PowerForecast.NoisePrior(0.8, 0.2, 0.0, "test prior");
     private static final AblationPlan PLAN = new AblationPlan(Budget.QUICK, 10, 3, 1);
 
     @Test
@@ -132,7 +132,7 @@ class PowerForecastTest {
                 .forecast(List.of(claim4), PLAN).get(0);
         assertEquals(ClaimStatistics.fromSeedGaps(gaps).superiorityMde(), withGaps.mde(), 1e-9);
         assertTrue(withGaps.mde() < withoutGaps.mde() / 3, withGaps.mde() + " vs " + withoutGaps.mde());
-        assertEquals("gap SD measured over seeds [1, 2, 3] in quick", withGaps.noiseSource());
+        assertEquals("gap SD measured over seeds [1, 2, 3] in quick, shared share ρ 0.00 assumed", withGaps.noiseSource());
         // One seed of each arm measures no gap spread: the forecast keeps the independent arms'.
         bySeed.remove(2L);
         bySeed.remove(3L);
@@ -141,5 +141,88 @@ class PowerForecastTest {
                 .forecast(List.of(claim4), PLAN).get(0);
         assertEquals(withoutGaps.mde(), oneSeedMeasured.mde(), 1e-12);
         assertEquals("test prior", oneSeedMeasured.noiseSource());
+    }
+    @Test
+    void withTheMeasuredDiscordanceAndSharedShareTheForecastMatchesTheRulesVarianceOnSeedsSharingImages() {
+        // Five seeds on 2,000 shared images, 200 times. Each image has an outcome of the pair
+        // (first right only, second right only, or the same); each seed keeps it with probability
+        // 0.6, else draws its own from the same distribution: the shared image part the per-seed t
+        // misses. One experiment's variance estimate rests on 4 df for its seed part, so the
+        // forecast is compared with the rule's mean over the experiments.
+        int seeds = 5;
+        int images = 2_000;
+        int experiments = 200;
+        java.util.Random random = new java.util.Random(7);
+        double ruleVariance = 0;
+        double shares = 0;
+        double discordant = 0;
+        for (int e = 0; e < experiments; e++) {
+            double[] shared = new double[images];
+            for (int i = 0; i < images; i++) {
+                shared[i] = outcome(random);
+            }
+            List<double[]> rows = new java.util.ArrayList<>();
+            for (int s = 0; s < seeds; s++) {
+                double[] row = new double[images];
+                for (int i = 0; i < images; i++) {
+                    row[i] = random.nextDouble() < 0.6 ? shared[i] : outcome(random);
+                    discordant += row[i] != 0 ? 1 : 0;
+                }
+                rows.add(row);
+            }
+            ClaimStatistics.SeedsByImages rule = ClaimStatistics.SeedsByImages.of(rows);
+            ruleVariance += Math.pow(rule.estimate().standardError(), 2) / experiments;
+            shares += rule.sharedShare() / experiments;
+        }
+        double discordance = discordant / experiments / seeds / images;
+        assertEquals(0.36, shares, 0.03, "ρ = 0.6² of the test-set variance is shared");
+        PowerForecast.NoisePrior measured = new PowerForecast.NoisePrior(0, discordance, shares,
+                "measured on the simulated seeds");
+        double forecast = Math.pow(new PowerForecast(seeds, images, Optional.empty(), measured).noise(0, 0)
+                .standardError(), 2);
+        assertEquals(ruleVariance, forecast, 0.03 * forecast);
+        double withoutShared = Math.pow(new PowerForecast(seeds, images, Optional.empty(),
+                new PowerForecast.NoisePrior(0, discordance, 0, "ρ left out")).noise(0, 0).standardError(), 2);
+        assertTrue(withoutShared < 0.6 * ruleVariance, "dividing the whole test-set variance by the seeds"
+                + " understates the rule's: " + withoutShared + " vs " + ruleVariance);
+    }
+
+    /** A paired per-image difference: 15% first-only, 15% second-only, otherwise agreement. */
+    private static double outcome(java.util.Random random) {
+        double u = random.nextDouble();
+        return u < 0.15 ? 100 : u < 0.30 ? -100 : 0;
+    }
+
+    @Test
+    void theTestImagesEverySeedSharesSetAFloorNoNumberOfSeedsCrosses() {
+        ClaimDeclaration claim4 = new PaperClaims().claims().get(3);
+        PowerForecast.NoisePrior shared = new PowerForecast.NoisePrior(0.8, 0.2, 0.5, "half shared");
+        // T = 100² · 0.2 / 1,000 = 2: the shared part alone has SE 1, so an MDE near 2.8 at any seed count.
+        PowerForecast.Forecast floored = new PowerForecast(3, 1_000, Optional.empty(), shared)
+                .forecast(List.of(claim4), PLAN).get(0);
+        PowerForecast.Forecast unshared = new PowerForecast(3, 1_000, Optional.empty(), PRIOR)
+                .forecast(List.of(claim4), PLAN).get(0);
+        assertTrue(floored.mdeAtMostSeeds() > 2.5, "floor " + floored.mdeAtMostSeeds());
+        assertTrue(unshared.mdeAtMostSeeds() < 1.0, "without a shared part 100 seeds average it away: "
+                + unshared.mdeAtMostSeeds());
+        assertTrue(floored.seedsNeeded().isEmpty(), "no seed count decides claim 4's 0.6 under the floor");
+        assertTrue(new PowerForecast(3, 100_000, Optional.empty(), shared).forecast(List.of(claim4), PLAN).get(0)
+                .seedsNeeded().isPresent(), "a hundred times the test images lower the floor below 0.6");
+    }
+
+    @Test
+    void theAssumedSharedShareLiesInTheUpperHalfOfWhatThePublishedReferenceMeasured() throws java.io.IOException {
+        Path claims = Path.of("..", "published", "cifar10-reference", "claims.csv");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("all seeds share ρ ([0-9.]+)")
+                .matcher(java.nio.file.Files.readString(claims));
+        List<Double> measured = new java.util.ArrayList<>();
+        while (m.find()) {
+            measured.add(Double.parseDouble(m.group(1)));
+        }
+        assertTrue(measured.size() >= 10, claims + " prints ρ for its comparisons: " + measured);
+        java.util.Collections.sort(measured);
+        double assumed = PowerForecast.NoisePrior.ASSUMED.sharedShare();
+        assertTrue(assumed >= measured.get(measured.size() / 2) && assumed <= measured.get(measured.size() - 1),
+                "ρ " + assumed + " against " + measured);
     }
 }

@@ -27,9 +27,13 @@ public sealed interface LearningRateSchedule {
             }
         }
 
-        /** The paper's schedule; patience is not stated there, 2 epochs is our choice. */
+        /**
+         * The paper's schedule; patience is not stated there, 2 epochs is our choice, owned by
+         * {@link io.vggsuite.results.Convergence#PLATEAU_PATIENCE} so that the report's "still
+         * improving" flag asks what this rule would have done.
+         */
         public static Plateau paper() {
-            return new Plateau(2, 3);
+            return new Plateau(io.vggsuite.results.Convergence.PLATEAU_PATIENCE, 3);
         }
     }
 

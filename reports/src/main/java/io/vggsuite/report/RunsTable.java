@@ -2,12 +2,14 @@ package io.vggsuite.report;
 
 import io.vggsuite.report.render.Document.Cell;
 import io.vggsuite.report.render.Document.Table;
+import io.vggsuite.results.Convergence;
 import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.results.RunFolder;
 import io.vggsuite.results.RunStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -26,7 +28,14 @@ final class RunsTable {
         List<String> notes = new ArrayList<>();
         double trainingSeconds = 0;
         int timed = 0;
+        List<String> stillImproving = new ArrayList<>();
+        int judged = 0;
         for (RunInfo run : index.all()) {
+            if (run.status() == RunStatus.COMPLETE) {
+                Optional<Convergence> convergence = Convergence.of(run.epochs());
+                judged += convergence.isPresent() ? 1 : 0;
+                convergence.filter(Convergence::stillImproving).ifPresent(c -> stillImproving.add(run.label()));
+            }
             OptionalDouble wall = run.provenance().getDouble(ProvenanceKeys.WALL_SECONDS);
             if (wall.isPresent()) {
                 trainingSeconds += wall.getAsDouble();
@@ -42,6 +51,7 @@ final class RunsTable {
                     Cell.of(run.scale()),
                     status(run),
                     Cell.of(Integer.toString(run.epochs().size())),
+                    convergence(run),
                     wall.isPresent() ? Cell.of(duration(wall.getAsDouble())) : Cell.missing(Formats.NOT_MEASURED),
                     Cell.of(peakMemory(run)),
                     Cell.of(commit(run)),
@@ -53,6 +63,13 @@ final class RunsTable {
                 notes.add(run.label() + " has no " + RunFolder.KEY_FILE + " (the trainer writes it), so no table shows it.");
             }
         }
+        if (!stillImproving.isEmpty()) {
+            notes.add(String.format(Locale.ROOT, "%d of %d complete runs stopped while still improving: their final"
+                    + " learning-rate phase set a new best validation error within its last %d epochs, so the paper's"
+                    + " rule (divide the rate when validation stops improving, Section 3.1) would have trained on;"
+                    + " gaps between such runs measure how fast the nets learn, not what they reach: %s.",
+                    stillImproving.size(), judged, Convergence.PLATEAU_PATIENCE, String.join(", ", stillImproving)));
+        }
         if (rows.isEmpty()) {
             notes.add("No run folders yet.");
         } else if (timed > 0) {
@@ -63,7 +80,8 @@ final class RunsTable {
         }
         return new Table("runs", "Runs: the provenance of every number",
                 List.of("ref", "folder", "config", "train S (paper → ours)", "init", "seed", "scale", "status",
-                        "epochs", "training wall time",
+                        "epochs", "validation top-1 over the last " + Convergence.WINDOW + " epochs",
+                        "training wall time",
                         "peak memory MiB (train / eval)", "commit", "device", "DJL / PyTorch"),
                 rows, notes);
     }
@@ -87,6 +105,14 @@ final class RunsTable {
     private static String mebibytes(RunInfo run, String key) {
         OptionalLong mib = run.provenance().getLong(key);
         return mib.isPresent() ? Long.toString(mib.getAsLong()) : Formats.NOT_MEASURED;
+    }
+
+    /** Only a complete run's curve says whether it had finished learning; a diverged one's says nothing. */
+    private static Cell convergence(RunInfo run) {
+        if (run.status() != RunStatus.COMPLETE) {
+            return Cell.missing("–");
+        }
+        return Convergence.of(run.epochs()).map(c -> Cell.of(c.describe())).orElse(Cell.missing("?"));
     }
 
     private static Cell text(RunInfo run, String key) {

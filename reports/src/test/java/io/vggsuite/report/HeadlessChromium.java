@@ -24,7 +24,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * {@code chromedriver} named explicitly: left to itself Selenium Manager would try to download a
  * driver and a browser, and nothing can be downloaded while the tests run. Both binaries are found
  * at {@code /usr/bin} ({@code -Dchromium.binary=…}, {@code -Dchromedriver.binary=…} to point
- * elsewhere). Without either the class's tests are skipped with the reason; with {@code CI=true}
+ * elsewhere). Without one of them the tests are skipped with the reason; with {@code CI=true}
  * they fail instead, because {@code .ci/run} installs both. One browser per test class, in the
  * extension store, quit when the class ends.
  */

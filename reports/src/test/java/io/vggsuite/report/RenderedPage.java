@@ -58,13 +58,36 @@ final class RenderedPage {
                 + ".filter(h => document.getElementById(decodeURIComponent(h.slice(1))) === null);");
     }
 
-    /** The console's messages at SEVERE (errors: a script that threw, a resource that failed to load). */
+    /**
+     * The console's messages at SEVERE (errors: a script that threw, a resource that failed to load).
+     * The driver hands log entries over as they reach it, which can be after the page's load event
+     * on a busy machine (a script's error was missing once under a concurrent build), so the log is
+     * read until it has stayed quiet for {@value #QUIET_POLLS} reads {@value #POLL_MILLIS} ms apart.
+     */
     List<String> consoleErrors() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                .toList();
+        List<String> errors = new java.util.ArrayList<>();
+        int quiet = 0;
+        while (quiet < QUIET_POLLS) {
+            List<String> more = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                    .map(LogEntry::getMessage)
+                    .toList();
+            errors.addAll(more);
+            quiet = more.isEmpty() ? quiet + 1 : 0;
+            if (quiet < QUIET_POLLS) {
+                try {
+                    Thread.sleep(POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return errors;
     }
+
+    private static final int QUIET_POLLS = 3;
+    private static final int POLL_MILLIS = 250;
 
     /** Saves what the browser window shows (the first screen) as a PNG at {@code file}. */
     Path screenshot(Path file) {

@@ -7,6 +7,7 @@ import io.vggsuite.model.LocalResponseNorm;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.model.VggSpec;
 import io.vggsuite.results.DepartureRecord;
+import io.vggsuite.train.DataSpec;
 import io.vggsuite.train.LearningRateSchedule;
 import io.vggsuite.train.Recipe;
 import java.util.Arrays;
@@ -30,8 +31,7 @@ public enum Departure {
         String suite(Budget budget) {
             VggSpec spec = spec(budget, VggConfig.A);
             return budget.scaleLabel() + ": conv widths " + spec.scaledFilters(64) + "…" + spec.scaledFilters(512)
-                    + ", FC-" + spec.fcUnits() + ", crop " + budget.crop() + ", " + images(budget.data().trainImages())
-                    + " training images";
+                    + ", FC-" + spec.fcUnits() + ", crop " + budget.crop() + ", " + imageCounts(budget.data());
         }
     },
     SCALES("training and test scales",
@@ -61,7 +61,8 @@ public enum Departure {
         @Override
         String suite(Budget budget) {
             return "batch " + budget.batchSize() + "; " + budget.scratchEpochs() + " epochs from scratch or warm start, "
-                    + budget.fineTuneEpochs() + " when fine-tuning; " + schedule(budget.schedule());
+                    + budget.fineTuneEpochs() + " when fine-tuning; " + schedule(budget.schedule())
+                    + fineTuningSchedule(budget);
         }
     },
     FINE_TUNING_RATE("fine-tuning rate",
@@ -175,6 +176,34 @@ public enum Departure {
 
     private static String images(int count) {
         return count == 0 ? "all" : String.format(Locale.ROOT, "%,d", count);
+    }
+
+    /**
+     * "all training images but the 5,000 held out for validation; 5,000 test images": issue 34
+     * found "all training images" where 5,000 were held out, and the test count unsaid.
+     */
+    private static String imageCounts(DataSpec data) {
+        String validation = String.format(Locale.ROOT, "%,d", data.validationImages());
+        String training = data.trainImages() == 0
+                ? "all training images but the " + validation + " held out for validation"
+                : images(data.trainImages()) + " training images (and " + validation + " held out for validation)";
+        return training + "; " + images(data.testImages()) + " test images";
+    }
+
+    /**
+     * Fixed drops count epochs from a run's own start, so a fine-tune shorter than the first drop
+     * keeps its starting rate throughout (issue 34: the reference's fine-tunes never annealed, and
+     * the row read as if they did).
+     */
+    private static String fineTuningSchedule(Budget budget) {
+        if (!(budget.schedule() instanceof LearningRateSchedule.Milestones m) || m.epochs().isEmpty()) {
+            return "";
+        }
+        List<Integer> within = m.epochs().stream().filter(e -> e < budget.fineTuneEpochs()).toList();
+        return within.isEmpty()
+                ? "; fine-tuning's " + budget.fineTuneEpochs() + " epochs end before the first drop, so fine-tuned"
+                        + " nets keep their starting rate throughout"
+                : "; in fine-tuning's " + budget.fineTuneEpochs() + " epochs the rate falls after epoch(s) " + within;
     }
 
     private static String rate(float rate) {

@@ -27,6 +27,15 @@ class DepartureTest {
     }
 
     @Test
+    void theReferenceProtocolSaysWhichImagesAreHeldOutAndThatFineTunesNeverReachADrop() {
+        String data = suite(Budget.REFERENCE, Departure.DATA);
+        assertTrue(data.contains("all training images but the 5,000 held out for validation; 5,000 test images"), data);
+        String schedule = suite(Budget.REFERENCE, Departure.TRAINING_LENGTH);
+        assertTrue(schedule.endsWith("fine-tuning's 5 epochs end before the first drop, so fine-tuned nets keep their"
+                + " starting rate throughout"), schedule);
+    }
+
+    @Test
     void theImagenetBudgetDenseEvaluationIsOnePassOverTheWholeImage() {
         assertTrue(suite(Budget.imagenet("/data"), Departure.DENSE_EVALUATION).contains("0, 32 at Q = 256"),
                 suite(Budget.imagenet("/data"), Departure.DENSE_EVALUATION));

@@ -1,7 +1,9 @@
 package io.vggsuite.ci;
 
+import io.vggsuite.results.ChanceLevel;
 import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.results.ResultsRoot;
+import io.vggsuite.results.RunKey;
 import io.vggsuite.results.SeedMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,6 +49,8 @@ public final class BaselineMain {
      * clusters ({@link Bimodality}), each with its clusters; only with {@code --leave-out-bimodal}.
      */
     static final String NOT_BANDED_BIMODAL = "not.banded.bimodal";
+    /** Provenance key: the data set's chance level the bimodality rule judged with ({@link ChanceLevel}). */
+    static final String CHANCE = "chance.level";
 
     /** Provenance key: the multiple of the seeds' std the cross-machine band spans each side. */
     static final String BAND_FACTOR = "band.factor";
@@ -153,7 +157,9 @@ public final class BaselineMain {
         }
         Map<Sample, SortedMap<String, Double>> allMetrics = new LinkedHashMap<>();
         SortedSet<Long> seeds = new TreeSet<>();
+        List<RunKey> keys = new ArrayList<>();
         for (DeriveArguments.PerturbedResults perturbed : perturbations) {
+            ResultsRoot.at(perturbed.results()).runs().forEach(run -> run.key().ifPresent(keys::add));
             SortedMap<Long, SortedMap<String, Double>> bySeed = SeedMetrics.bySeed(ResultsRoot.at(perturbed.results()));
             if (bySeed.isEmpty()) {
                 throw new IllegalArgumentException("no complete runs in " + perturbed.results() + " (perturbation "
@@ -201,7 +207,13 @@ public final class BaselineMain {
             System.out.println("not banded (a sample has no value, e.g. its run diverged): " + unbanded.size()
                     + " metrics: " + named);
         }
-        List<Bimodality.Split> bimodal = Bimodality.splits(samples);
+        // Issue 30: without the data set's chance level the gap rule refused splits that were no
+        // learned/stalled pair (one sample 8 points worse; two seeds both at chance).
+        Optional<ChanceLevel> chance = ChanceLevel.ofRuns(keys);
+        provenance.setProperty(CHANCE, chance.map(c -> c.classes() + " classes: chance top-1 error "
+                + String.format(java.util.Locale.ROOT, "%.1f, top-5 %.1f, loss %.3f", c.top1Error(), c.top5Error(),
+                        c.loss())).orElse("unknown (the gap rule alone decides what is bimodal)"));
+        List<Bimodality.Split> bimodal = Bimodality.splits(samples, chance);
         if (!bimodal.isEmpty()) {
             if (!leaveOutBimodal) {
                 throw new Bimodality.Refused(bimodal);
@@ -224,7 +236,7 @@ public final class BaselineMain {
                 + "; same-machine band: " + sameMachine);
         provenance.setProperty(BAND_FACTOR, Double.toString(Tolerances.crossMachineFactor(samples.size())));
         SortedMap<String, Baseline.Row> rows = Tolerances.deriveFromSamples(samples,
-                rerunResults.isPresent() ? firstSeed(rerunResults.get()) : samples.get(reference));
+                rerunResults.isPresent() ? firstSeed(rerunResults.get()) : samples.get(reference), chance);
         new Baseline(rows, provenance).write(baselines, budget);
         System.out.println("wrote " + Baseline.csv(baselines, budget) + " from " + samples.size() + " samples: seeds "
                 + seeds + " × perturbations " + provenance.getProperty(PERTURBATIONS));

@@ -1,5 +1,6 @@
 package io.vggsuite.ci;
 
+import io.vggsuite.results.ChanceLevel;
 import io.vggsuite.results.MetricNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +64,15 @@ public final class Tolerances {
      */
     public static SortedMap<String, Baseline.Row> deriveFromSamples(Map<Sample, ? extends Map<String, Double>> samples,
             Map<String, Double> rerunOfReference) {
+        return deriveFromSamples(samples, rerunOfReference, Optional.empty());
+    }
+
+    /**
+     * As {@link #deriveFromSamples(Map, Map)}, with the data set's chance level, so that only a
+     * learned/stalled split is refused ({@link Bimodality}).
+     */
+    public static SortedMap<String, Baseline.Row> deriveFromSamples(Map<Sample, ? extends Map<String, Double>> samples,
+            Map<String, Double> rerunOfReference, Optional<ChanceLevel> chance) {
         if (samples.size() < 2) {
             throw new IllegalArgumentException("deriving a band needs at least 2 samples, got " + samples.size());
         }
@@ -74,7 +84,7 @@ public final class Tolerances {
                 }
             }
         }
-        Bimodality.refuseBimodal(samples);
+        Bimodality.refuseBimodal(samples, chance);
         SortedMap<String, Baseline.Row> rows = new TreeMap<>();
         for (Map.Entry<String, Double> entry : new TreeMap<>(reference).entrySet()) {
             String metric = entry.getKey();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vggsuite.results.ChanceLevel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ class BimodalityTest {
             metrics.put(CLEAN, clean[i]);
             samples.put(FIVE.get(i), metrics);
         }
-        Bimodality.Refused refused = assertThrows(Bimodality.Refused.class, () -> Bimodality.refuseBimodal(samples));
+        Bimodality.Refused refused = assertThrows(Bimodality.Refused.class, () -> Bimodality.refuseBimodal(samples, Optional.of(new ChanceLevel(10))));
 
         assertEquals(List.of(TOP1, LOSS), refused.splits().stream().map(Bimodality.Split::metric).toList());
         Bimodality.Split split = refused.splits().get(0);
@@ -112,5 +113,46 @@ class BimodalityTest {
         Bimodality.Refused refused = assertThrows(Bimodality.Refused.class,
                 () -> Tolerances.deriveWithoutRerun(bySeed));
         assertTrue(refused.getMessage().contains("(seed 5 under default)"), refused.getMessage());
+    }
+    /**
+     * The six samples of the smoke baseline of issue 30 (seeds 1 and 2 × default, threads=1/AVX2,
+     * threads=2/SSE41; ci/baselines/smoke.provenance.properties, not.banded.bimodal), replayed: the
+     * gap rule alone refused six metrics; with CIFAR-10's chance level only A from the paper's
+     * initialisation, seed 1 at chance and seed 2 off it, is a learned/stalled split.
+     */
+    @Test
+    void withTheDataSetsChanceLevelOnlyALearnedAgainstStalledSplitIsRefused() {
+        String aTop1 = "A w1/8 S256 paper-normal | dense Q256 | top-1 error";
+        String aTop5 = "A w1/8 S256 paper-normal | dense Q256 | top-5 error";
+        String aLoss = "A w1/8 S256 paper-normal | final train loss";
+        String bTop1 = "B w1/8 S256 warm-start-A | dense Q256 | top-1 error";
+        String cLoss = "C w1/8 S256 warm-start-A | final train loss";
+        String eTop5 = "E w1/8 S256 paper-normal | dense Q256 | top-5 error";
+        List<Sample> six = List.of(new Sample(1, "default"), new Sample(1, "threads=1,isa=AVX2"),
+                new Sample(1, "threads=2,isa=SSE41"), new Sample(2, "default"), new Sample(2, "threads=1,isa=AVX2"),
+                new Sample(2, "threads=2,isa=SSE41"));
+        Map<String, double[]> recorded = new LinkedHashMap<>();
+        recorded.put(aTop1, new double[] {90.2, 91.0, 91.2, 80.0, 80.4, 79.0});
+        recorded.put(aTop5, new double[] {48.4, 47.2, 43.6, 28.4, 28.0, 26.6});
+        recorded.put(aLoss, new double[] {2.3022500719779577, 2.301925934278048, 2.299785609428699,
+            2.2282963502101407, 2.234246850013733, 2.2299354687715187});
+        recorded.put(bTop1, new double[] {59.8, 62.8, 61.8, 70.4, 62.8, 62.0});
+        recorded.put(cLoss, new double[] {1.933545165337049, 1.932784351782921, 1.8605951552207654,
+            1.9438485472630231, 1.9493016883348808, 1.9274159692800963});
+        recorded.put(eTop5, new double[] {55.2, 55.2, 55.2, 48.8, 48.8, 48.8});
+        Map<Sample, SortedMap<String, Double>> samples = new LinkedHashMap<>();
+        for (int i = 0; i < six.size(); i++) {
+            SortedMap<String, Double> metrics = new TreeMap<>();
+            int sample = i;
+            recorded.forEach((metric, values) -> metrics.put(metric, values[sample]));
+            samples.put(six.get(i), metrics);
+        }
+
+        assertEquals(List.of(aTop1, aTop5, aLoss, bTop1, cLoss, eTop5),
+                Bimodality.splits(samples).stream().map(Bimodality.Split::metric).toList(),
+                "the gap rule alone, as the baseline was derived");
+        assertEquals(List.of(aTop1, aTop5, aLoss),
+                Bimodality.splits(samples, Optional.of(new ChanceLevel(10))).stream().map(Bimodality.Split::metric)
+                        .toList(), "CIFAR-10: chance top-1 90, top-5 50, loss ln 10");
     }
 }

@@ -3,6 +3,7 @@ package io.vggsuite.claims;
 import io.vggsuite.claims.ClaimStatistics.Estimate;
 import io.vggsuite.data.ScaleMapping;
 import io.vggsuite.eval.Scores;
+import io.vggsuite.results.ChanceLevel;
 import io.vggsuite.results.ArmRecord;
 import io.vggsuite.results.EpochRecord;
 import io.vggsuite.results.MetricNames;
@@ -22,8 +23,6 @@ import java.util.stream.Collectors;
 /** Measures one declared claim on the runs of a session: effect, interval, p-values, MDE and evidence. */
 public final class ClaimJudge {
 
-    /** Points under chance-level top-1 error that a net must reach to count as trained. */
-    public static final double CHANCE_MARGIN = 5.0;
 
     private final Measurements measurements;
 
@@ -322,7 +321,7 @@ public final class ClaimJudge {
         return Judgement.decided(claim, verdict, Optional.empty(), evidence);
     }
 
-    /** Per seed: trained (top-1 error at least {@link #CHANCE_MARGIN} under chance), and its text. */
+    /** Per seed: trained (top-1 error at least {@link ChanceLevel#MARGIN_POINTS} under chance), and its text. */
     private record Status(List<Boolean> trained, List<String> texts, String run) {
         boolean allTrained() {
             return trained.stream().allMatch(t -> t);
@@ -391,11 +390,10 @@ public final class ClaimJudge {
     }
 
     private static double chance(Scores s) {
-        int classes = s.images() == 0 ? 1 : s.probabilities()[0].length;
-        return 100.0 * (1 - 1.0 / classes);
+        return s.images() == 0 ? 0 : new ChanceLevel(s.probabilities()[0].length).top1Error();
     }
 
     private static boolean learned(List<Scores> scores) {
-        return scores.stream().allMatch(s -> s.top1Error() < chance(s) - CHANCE_MARGIN);
+        return scores.stream().allMatch(s -> s.top1Error() < chance(s) - ChanceLevel.MARGIN_POINTS);
     }
 }

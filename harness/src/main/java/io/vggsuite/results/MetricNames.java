@@ -51,4 +51,12 @@ public final class MetricNames {
     public static boolean isLoss(String metric) {
         return metric.endsWith("train loss");
     }
+
+    public static boolean isTop1Error(String metric) {
+        return metric.endsWith(" | top-1 error");
+    }
+
+    public static boolean isTop5Error(String metric) {
+        return metric.endsWith(" | top-5 error");
+    }
 }

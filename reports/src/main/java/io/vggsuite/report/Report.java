@@ -108,7 +108,7 @@ public final class Report {
         section(blocks, "Plots", "sec-plots");
         blocks.add(Figures.errorVsDepth(paper, index));
         blocks.add(Figures.evaluationMethods(paper, index));
-        List<Figure> curves = Figures.learningCurves(index);
+        List<Figure> curves = LearningCurves.figures(index);
         if (curves.isEmpty()) {
             blocks.add(new Paragraph("Learning curves: no run has finished an epoch yet."));
         }

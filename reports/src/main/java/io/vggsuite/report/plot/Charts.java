@@ -26,7 +26,7 @@ import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Grouped bars, and what every chart of the report shares: its style and how it is rendered to
- * PNG and SVG. The other kinds have their own class ({@link SmallMultiples}).
+ * PNG and SVG. The other kinds have their own class ({@link SmallMultiples}, {@link ForestPlot}).
  */
 public final class Charts {
 

@@ -18,6 +18,10 @@ public final class Palette {
     public static final Color REDDISH_PURPLE = new Color(0xCC79A7);
     public static final Color SKY_BLUE = new Color(0x56B4E9);
     public static final Color BLACK = new Color(0x000000);
+    /** Not Okabe and Ito's but as safe, having no hue: for what is undecided (an inconclusive claim). */
+    public static final Color GREY = new Color(0x6E6E6E);
+    /** For what is shown but not judged (a claim not run). */
+    public static final Color LIGHT_GREY = new Color(0xBDBDBD);
 
     /** Okabe and Ito's colours in the order lines take them; their yellow is too pale for a line on white. */
     private static final List<Color> LINES = List.of(BLUE, VERMILLION, BLUISH_GREEN, ORANGE, REDDISH_PURPLE, SKY_BLUE,

@@ -77,18 +77,24 @@ final class LearningCurves {
             figures.add(new Figure("learning-curves-" + fileName(net.getKey()), "Configuration " + net.getKey()
                     + ": top-1 error per epoch, mean over seeds; solid: validation, with the seeds' range (min to"
                     + " max) shaded; dashed: training error on the crops trained on. A fine-tune continues from its"
-                    + " parent's last epoch. Dotted verticals: the learning rate fell after that epoch (Section 3.1).",
+                    + " parent's last epoch. Dotted verticals: the learning rate fell after that epoch (Section"
+                    + " 3.1). A run that diverged before its first epoch ended has no point; its arm's legend counts"
+                    + " it.",
                     plot.png(), plot.svg()));
         }
         return figures;
     }
 
-    /** The arms of every net with epochs, nets in Table 1's order (then variants beyond it), arms in a fixed order. */
+    /**
+     * The arms of every net with epochs, nets in Table 1's order (a variant after its net), arms in
+     * a fixed order.
+     */
     static Map<String, List<Arm>> arms(RunIndex index) {
         Map<ArmKey, List<RunInfo>> runs = new TreeMap<>(Comparator.comparing(ArmKey::net).thenComparing(ArmKey::scale)
                 .thenComparing(ArmKey::start).thenComparing(ArmKey::paperTrainScale));
         for (RunInfo run : index.all()) {
-            if (!run.epochs().isEmpty()) {
+            // A run that diverged before finishing an epoch has no point, but its arm's legend counts it.
+            if (!run.epochs().isEmpty() || run.status() == RunStatus.DIVERGED) {
                 ArmKey.of(run).ifPresent(k -> runs.computeIfAbsent(k, x -> new ArrayList<>()).add(run));
             }
         }
@@ -96,6 +102,8 @@ final class LearningCurves {
                 .thenComparing(Comparator.naturalOrder()));
         runs.forEach((key, seeds) -> byNet.computeIfAbsent(key.net(), n -> new ArrayList<>())
                 .add(new Arm(key, List.copyOf(seeds), parentArm(seeds, index))));
+        byNet.values().removeIf(arms -> arms.stream().flatMap(a -> a.runs().stream())
+                .allMatch(r -> r.epochs().isEmpty()));
         return byNet;
     }
 

@@ -70,6 +70,19 @@ class LearningCurvesTest {
     }
 
     @Test
+    void aRunThatDivergedBeforeItsFirstEpochHasNoPointButCountsInItsArm() {
+        ResultsRoot root = Fixtures.write(dir);
+        RunFolder early = Fixtures.run(root, "A-LRN", "256", "37", "paper-normal", 2);
+        early.markDiverged(new io.vggsuite.results.Divergence(1, 2.2));
+        RunIndex index = RunIndex.read(root);
+
+        Arm lrn = LearningCurves.arms(index).get("A-LRN").get(0);
+
+        assertEquals(2, lrn.runs().size());
+        assertTrue(LearningCurves.figures(index).stream().anyMatch(f -> f.fileStem().equals("learning-curves-a-lrn")));
+    }
+
+    @Test
     void theRateDropsAreFoundWhereTheRateFalls_placedAfterTheLastEpochAtTheOldRate() {
         List<EpochRecord> epochs = epochs(16, e -> e <= 11 ? RATE : e <= 14 ? RATE_TENTH : RATE_HUNDREDTH);
 

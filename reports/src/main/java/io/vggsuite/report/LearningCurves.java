@@ -15,6 +15,7 @@ import io.vggsuite.results.EpochRecord;
 import io.vggsuite.results.RunKey;
 import io.vggsuite.results.RunStatus;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
@@ -34,6 +35,13 @@ import java.util.function.ToDoubleFunction;
  */
 final class LearningCurves {
 
+    /**
+     * The legend's window for "has it stopped improving": one epoch longer than the patience of the
+     * paper's plateau rule as we run it (2 epochs without a better validation error, then the rate
+     * falls; harness {@code LearningRateSchedule}).
+     */
+    static final int LAST_EPOCHS = 3;
+
     /** More arms than this in one panel stop being readable; they go to further panels. */
     static final int MAX_ARMS_PER_PANEL = 6;
 
@@ -48,8 +56,11 @@ final class LearningCurves {
     /** An arm: its runs (one per seed) and, for a fine-tune, the arm it continues. */
     record Arm(ArmKey key, List<RunInfo> runs, Optional<ArmKey> parent) {}
 
-    /** One run's curve on its chain's x axis: epoch numbers shifted by the epochs of its fine-tune ancestors. */
-    record Placed(double[] x, double[] validation, double[] training) {}
+    /**
+     * One run's curve on its chain's x axis: epoch numbers shifted by the epochs of its fine-tune
+     * ancestors; a fine-tune's first point is its parent's last ({@code firstOwn} 1, else 0).
+     */
+    record Placed(double[] x, double[] validation, double[] training, int firstOwn) {}
 
     /** The learning rate fell after the epoch at {@code x} (on the chain's axis), divided by {@code factor}. */
     record RateDrop(double x, double factor) {}
@@ -78,8 +89,9 @@ final class LearningCurves {
                     + ": top-1 error per epoch, mean over seeds; solid: validation, with the seeds' range (min to"
                     + " max) shaded; dashed: training error on the crops trained on. A fine-tune continues from its"
                     + " parent's last epoch. Dotted verticals: the learning rate fell after that epoch (Section"
-                    + " 3.1). A run that diverged before its first epoch ended has no point; its arm's legend counts"
-                    + " it.",
+                    + " 3.1). The legend gives each arm's change of mean validation error over its last " + LAST_EPOCHS
+                    + " epochs, in points. A run that diverged before its first epoch ended has no point; its arm's"
+                    + " legend counts it.",
                     plot.png(), plot.svg()));
         }
         return figures;
@@ -164,9 +176,11 @@ final class LearningCurves {
                 .map(p -> p.epochs().get(p.epochs().size() - 1))
                 .ifPresent(last -> epochs.add(new EpochRecord(0, last.learningRate(), last.trainLoss(),
                         last.trainTop1Error(), last.validationTop1Error(), last.validationTop5Error(), 0, 0)));
+        int firstOwn = epochs.size();
         epochs.addAll(run.epochs());
         return new Placed(epochs.stream().mapToDouble(e -> offset + e.epoch()).toArray(),
-                values(epochs, EpochRecord::validationTop1Error), values(epochs, EpochRecord::trainTop1Error));
+                values(epochs, EpochRecord::validationTop1Error), values(epochs, EpochRecord::trainTop1Error),
+                firstOwn);
     }
 
     /** Where the learning rate fell between two consecutive epochs of one run, placed after the first of them. */
@@ -200,13 +214,38 @@ final class LearningCurves {
                 at.values().stream().mapToDouble(DoubleSummaryStatistics::getMax).toArray());
     }
 
-    private static Trace trace(Arm arm, RunIndex index, boolean severalScales) {
+    /** An arm's line: the legend names it, its seeds and its last change; validation solid, training dashed. */
+    static Trace trace(Arm arm, RunIndex index, boolean severalScales) {
         List<Placed> placed = arm.runs().stream().map(r -> place(r, index)).toList();
         List<double[]> xs = placed.stream().map(Placed::x).toList();
         Band validation = aggregate(xs, placed.stream().map(Placed::validation).toList());
         Band training = aggregate(xs, placed.stream().map(Placed::training).toList());
-        return new Trace(label(arm.key(), severalScales) + seeds(arm.runs()), validation,
+        // The change is the arm's own: a fine-tune's window never reaches back into its parent's curve.
+        Band own = aggregate(placed.stream().map(p -> Arrays.copyOfRange(p.x(), p.firstOwn(), p.x().length)).toList(),
+                placed.stream().map(p -> Arrays.copyOfRange(p.validation(), p.firstOwn(), p.x().length)).toList());
+        String change = lastChange(own, LAST_EPOCHS)
+                .map(d -> String.format(Locale.ROOT, "; %+.1f over the last %d", d, LAST_EPOCHS)).orElse("");
+        return new Trace(label(arm.key(), severalScales) + seeds(arm.runs(), change), validation,
                 training.x().length == 0 ? Optional.empty() : Optional.of(Band.line(training.x(), training.y())));
+    }
+
+    /**
+     * How much the mean validation error moved over the last {@code epochs} epochs of a curve, in
+     * points; empty where the curve is shorter. What the legend prints so a reader can tell, without
+     * measuring pixels, whether a net had stopped improving.
+     */
+    static Optional<Double> lastChange(Band validation, int epochs) {
+        double[] x = validation.x();
+        if (x.length == 0) {
+            return Optional.empty();
+        }
+        int last = x.length - 1;
+        for (int i = last; i >= 0; i--) {
+            if (x[i] == x[last] - epochs) {
+                return Optional.of(validation.y()[last] - validation.y()[i]);
+            }
+        }
+        return Optional.empty();
     }
 
     /** One marker per distinct place the rate fell in this panel's runs. */
@@ -229,8 +268,8 @@ final class LearningCurves {
         return label;
     }
 
-    /** " (3 seeds)", " (seed 2)", with how many diverged or have not finished. */
-    private static String seeds(List<RunInfo> runs) {
+    /** " (3 seeds)", " (seed 2)", with how many diverged or have not finished, then {@code more}. */
+    private static String seeds(List<RunInfo> runs, String more) {
         String seeds = runs.size() == 1
                 ? " (seed " + runs.get(0).key().map(k -> Long.toString(k.seed())).orElse("?")
                 : " (" + runs.size() + " seeds";
@@ -238,7 +277,7 @@ final class LearningCurves {
         long running = runs.stream().filter(r -> r.status() != RunStatus.DIVERGED && r.status() != RunStatus.COMPLETE)
                 .count();
         return seeds + (diverged > 0 ? ", " + diverged + " diverged" : "") + (running > 0 ? ", " + running
-                + " not finished" : "") + ")";
+                + " not finished" : "") + more + ")";
     }
 
     private static Optional<RunInfo> fineTuneParent(RunInfo run, RunIndex index) {

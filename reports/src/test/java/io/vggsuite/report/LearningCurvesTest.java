@@ -2,6 +2,7 @@ package io.vggsuite.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vggsuite.report.LearningCurves.Arm;
@@ -45,6 +46,7 @@ class LearningCurvesTest {
         assertEquals(last.validationTop1Error(), placed.validation()[0]);
         assertEquals(last.trainTop1Error(), placed.training()[0]);
         assertEquals(fineTune.epochs().get(0).validationTop1Error(), placed.validation()[1]);
+        assertEquals(1, placed.firstOwn());
     }
 
     @Test
@@ -54,6 +56,7 @@ class LearningCurvesTest {
 
         assertEquals(0, LearningCurves.offset(warmStart, index));
         assertEquals(1, LearningCurves.place(warmStart, index).x()[0]);
+        assertEquals(0, LearningCurves.place(warmStart, index).firstOwn());
     }
 
     @Test
@@ -112,6 +115,29 @@ class LearningCurvesTest {
     }
 
     @Test
+    void theLastChangeIsTheMeanErrorsMoveOverTheLastEpochs_emptyOnAShorterCurve() {
+        Band curve = Band.line(new double[] {1, 2, 3, 4, 5}, new double[] {60, 50, 45, 44.5, 44.2});
+        assertEquals(-5.8, LearningCurves.lastChange(curve, 3).orElseThrow(), 1e-9);
+        assertEquals(Optional.empty(), LearningCurves.lastChange(curve, 5));
+    }
+
+    @Test
+    void aFineTunesLastChangeIsItsOwn_neverReachingBackIntoItsParent() {
+        ResultsRoot root = ResultsRoot.at(dir);
+        write(root, "D", "256", RunKey.StartKind.WARM_START_A, "warm-start-A", Optional.of("A-parent"), 16);
+        write(root, "D", "384", RunKey.StartKind.FINE_TUNE, "fine-tune", Optional.of("D-256"), 2);
+        write(root, "D", "[256;512]", RunKey.StartKind.FINE_TUNE, "fine-tune", Optional.of("D-384"), 5);
+        RunIndex index = RunIndex.read(root);
+        List<Arm> arms = LearningCurves.arms(index).get("D");
+
+        // Epochs 42 - e: the warm start's last 3 fall by 3 points; the 2-epoch fine-tune has no 3-epoch window.
+        assertTrue(trace(arms, "256", index).name().endsWith("; -3.0 over the last 3)"),
+                trace(arms, "256", index).name());
+        assertFalse(trace(arms, "384", index).name().contains("over the last"), trace(arms, "384", index).name());
+        assertTrue(trace(arms, "[256;512]", index).name().endsWith("; -3.0 over the last 3)"));
+    }
+
+    @Test
     void moreThanSixArmsGoToFurtherPanels_aFineTuneStayingWithItsParent() {
         List<Arm> arms = new ArrayList<>();
         for (String start : List.of("a", "b", "c", "d", "e", "f", "g")) {
@@ -152,6 +178,12 @@ class LearningCurvesTest {
 
     private static Arm arm(String start, String paperScale, Optional<ArmKey> parent) {
         return new Arm(new ArmKey("D", "CIFAR-10, crop 32, width 1/8", 0.125, paperScale, start), List.of(), parent);
+    }
+
+    private static io.vggsuite.report.plot.SmallMultiples.Trace trace(List<Arm> arms, String paperScale,
+            RunIndex index) {
+        Arm arm = arms.stream().filter(a -> a.key().paperTrainScale().equals(paperScale)).findFirst().orElseThrow();
+        return LearningCurves.trace(arm, index, false);
     }
 
     private static RunInfo run(RunIndex index, String runId) {

@@ -77,6 +77,10 @@ public final class Report {
         RunIndex index = RunIndex.read(root);
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Paragraph(summary(root, index)));
+        List<ClaimRecord> claims = root.claims();
+        // What a reviewer of a reproduction looks at first: the verdicts counted, then the claims in one picture.
+        VerdictCounts.summary(claims).forEach(line -> blocks.add(new Paragraph(line)));
+        ClaimsFigure.figure(claims).ifPresent(blocks::add);
         blocks.add(new Paragraph("Paper: K. Simonyan and A. Zisserman, \"Very Deep Convolutional Networks for"
                 + " Large-Scale Image Recognition\", ICLR 2015 (arXiv:1409.1556). Its numbers come from the"
                 + " resource io/vggsuite/report/paper/vgg-paper.csv, each with its table and row. Errors are"
@@ -86,7 +90,6 @@ public final class Report {
         section(blocks, "Protocol", "sec-protocol");
         blocks.add(ProtocolTable.departures(root.protocol()));
         section(blocks, "Claims", "sec-claims");
-        List<ClaimRecord> claims = root.claims();
         blocks.add(ClaimsTable.claims(claims));
         section(blocks, "Table 2: parameters", "sec-table2");
         blocks.add(ParameterTable.table2(paper, parameterCounts));
@@ -108,7 +111,7 @@ public final class Report {
         section(blocks, "Plots", "sec-plots");
         blocks.add(Figures.errorVsDepth(paper, index));
         blocks.add(Figures.evaluationMethods(paper, index));
-        List<Figure> curves = Figures.learningCurves(index);
+        List<Figure> curves = LearningCurves.figures(index);
         if (curves.isEmpty()) {
             blocks.add(new Paragraph("Learning curves: no run has finished an epoch yet."));
         }

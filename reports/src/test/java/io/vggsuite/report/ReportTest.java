@@ -43,7 +43,8 @@ class ReportTest {
     void writesMarkdownHtmlLatexAndPlotsUnderReport() {
         Path report = results.resolve("report");
         assertTrue(written.containsAll(List.of(report.resolve("report.md"), report.resolve("report.html"),
-                report.resolve("tables.tex"), report.resolve("plots/error-vs-depth.png"),
+                report.resolve("tables.tex"), report.resolve("plots/claims.png"), report.resolve("plots/claims.svg"),
+                report.resolve("plots/error-vs-depth.png"),
                 report.resolve("plots/evaluation-methods.svg"), report.resolve("plots/learning-curves-d.png"))),
                 written.toString());
         assertTrue(written.stream().allMatch(Files::isRegularFile));
@@ -103,6 +104,43 @@ class ReportTest {
             }
         }
         assertEquals(12, tables);
+    }
+
+    @Test
+    void theClaimsFigureComesFirst_afterTheVerdictsCounted() throws IOException {
+        String markdown = Files.readString(results.resolve("report/report.md"));
+        int counted = markdown.indexOf("The paper's 7 claims at this budget: 2 reproduced, 1 contradicted, 0 smaller"
+                + " than the paper's effect, 3 inconclusive, 0 out of scope at this budget, 1 not run.");
+        int beyond = markdown.indexOf("Beyond the paper, 2 ablation claims: 1 reproduced,");
+        int figure = markdown.indexOf("](plots/claims.png)");
+        int firstSection = markdown.indexOf("\n## ");
+        assertTrue(counted > 0 && counted < beyond && beyond < figure && figure < firstSection,
+                counted + " " + beyond + " " + figure + " " + firstSection);
+    }
+
+    @Test
+    void theLatexIncludesTheFiguresByTheirPathsBesideIt() throws IOException {
+        String latex = Files.readString(results.resolve("report/tables.tex"));
+        assertTrue(latex.contains("\\includegraphics[width=\\linewidth]{plots/claims.png}"), latex);
+        assertTrue(latex.contains("\\label{fig:learning-curves-d}"));
+        assertTrue(latex.indexOf("{plots/claims.png}") < latex.indexOf("\\label{tab:claims}"));
+    }
+
+    @Test
+    void noGeneratedFileNamesAnAbsolutePath() throws IOException {
+        List<String> absolute = List.of(results.toAbsolutePath().normalize().toString(),
+                Path.of("").toAbsolutePath().normalize().toString(), System.getProperty("user.home"),
+                System.getProperty("java.io.tmpdir"));
+        for (Path file : written) {
+            String name = file.getFileName().toString();
+            if (name.endsWith(".png")) {
+                continue;
+            }
+            String text = Files.readString(file);
+            for (String path : absolute) {
+                assertTrue(!text.contains(path), file + " names the absolute path " + path);
+            }
+        }
     }
 
     @Test

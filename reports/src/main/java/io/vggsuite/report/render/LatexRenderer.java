@@ -2,13 +2,15 @@ package io.vggsuite.report.render;
 
 import io.vggsuite.report.render.Document.Block;
 import io.vggsuite.report.render.Document.Cell;
+import io.vggsuite.report.render.Document.Figure;
 import io.vggsuite.report.render.Document.Table;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The document's tables as LaTeX {@code booktabs} tables (needs the booktabs package), to
- * paste into a paper. Headings, text and figures are left to the Markdown and HTML.
+ * The document's tables as LaTeX {@code booktabs} tables and its figures as {@code figure}
+ * floats of their PNG under {@code plots/} (needs the booktabs and graphicx packages), to paste
+ * into a paper. Headings and text are left to the Markdown and HTML.
  */
 public final class LatexRenderer {
 
@@ -16,10 +18,13 @@ public final class LatexRenderer {
 
     public static String render(Document document) {
         StringBuilder out = new StringBuilder();
-        out.append("% ").append(escape(document.title())).append(" -- tables; needs \\usepackage{booktabs}\n\n");
+        out.append("% ").append(escape(document.title()))
+                .append(" -- tables and figures; needs \\usepackage{booktabs} and \\usepackage{graphicx}\n\n");
         for (Block block : document.blocks()) {
             if (block instanceof Table t) {
                 table(out, t);
+            } else if (block instanceof Figure f) {
+                figure(out, f);
             }
         }
         return out.toString();
@@ -42,6 +47,13 @@ public final class LatexRenderer {
             out.append("\n\\smallskip\\footnotesize ").append(escape(note)).append('\n');
         }
         out.append("\\end{table}\n\n");
+    }
+
+    /** The PNG by its path relative to this file, which sits beside {@code plots/} as in the Markdown. */
+    private static void figure(StringBuilder out, Figure figure) {
+        out.append("\\begin{figure}[ht]\n\\centering\n\\includegraphics[width=\\linewidth]{plots/")
+                .append(figure.fileStem()).append(".png}\n\\caption{").append(escape(figure.caption()))
+                .append("}\n\\label{fig:").append(figure.fileStem()).append("}\n\\end{figure}\n\n");
     }
 
     static String escape(String text) {

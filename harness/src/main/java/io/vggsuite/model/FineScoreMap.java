@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,9 +189,13 @@ final class FineScoreMap {
 
     /**
      * A 2×2 max-pool moving by 1 over taps {@code dilation} apart: DJL's max-pool has no dilation, so
-     * the window's maximum is taken over shifted slices, rows then columns.
+     * beyond the first stride-less pool the window's maximum is taken over shifted slices, rows then
+     * columns.
      */
     private static NDArray slidingMax(NDArray x, int dilation) {
+        if (dilation == 1) {
+            return Pool.maxPool2d(x, new Shape(2, 2), new Shape(1, 1), new Shape(0, 0), false);
+        }
         long height = x.getShape().get(2);
         long width = x.getShape().get(3);
         NDArray rows = x.get(":, :, :{}, :", height - dilation).maximum(x.get(":, :, {}:, :", dilation));

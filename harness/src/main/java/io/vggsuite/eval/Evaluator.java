@@ -112,8 +112,15 @@ public final class Evaluator {
      * {@link DenseWindows}, from one pass per image.
      */
     private NDArray denseScores(NDArray images) {
+        // Also names a side smaller than the crop before the net fails on it.
+        long rows = DenseWindows.windowStarts((int) images.getShape().get(2), views.crop()).size();
+        long columns = DenseWindows.windowStarts((int) images.getShape().get(3), views.crop()).size();
         viewsEvaluated += images.getShape().get(0);
         NDArray map = net.fineScoreMap(store, images, DenseWindows.stridelessPools(views.crop()));
+        if (map.getShape().get(2) != rows || map.getShape().get(3) != columns) {
+            throw new IllegalStateException("the score map " + map.getShape() + " has no cell per window of "
+                    + rows + "×" + columns);
+        }
         return map.reshape(map.getShape().get(0), map.getShape().get(1), -1).mean(new int[] {2});
     }
 

@@ -99,7 +99,8 @@ class FineScoreMapTest {
             NDArray fine = net.fineScoreMap(store, images, 3);
             NDArray cut = net.forward(store, new NDList(images.get(":, :, 4:, 4:")), false).singletonOrThrow();
             float gap = fine.get(":, :, 1, 1").sub(cut).abs().max().getFloat();
-            assertTrue(gap > 1e-3, "the window at (4, 4) is the same with and without its neighbours: " + gap);
+            // Measured 1.1e-3 on scores up to 0.4: far beyond the one pass's rounding (TOLERANCE).
+            assertTrue(gap > 10 * TOLERANCE, "the window at (4, 4) is the same with and without its neighbours: " + gap);
         }
     }
 

@@ -115,12 +115,18 @@ public enum Departure {
     DENSE_EVALUATION("dense evaluation",
             "\"the fully-convolutional net is then applied to the whole (uncropped) image … the class score map is"
                     + " spatially averaged (sum-pooled)\" (Section 3.2): 224 windows every 32 pixels",
-            "at a crop of 32 one pass would step by the whole crop and miss the borders of a side that is not a"
-                    + " multiple of 32; several offset passes (shift-and-stitch) restore the paper's step of crop/7") {
+            "at a crop of 32 one plain pass would step by the whole crop; making the last pools stride-less and"
+                    + " dilating the layers after them (à trous, as in Long et al.'s FCN) restores the paper's step of"
+                    + " at most crop/7 in the same single pass, each window padded by its neighbours as the paper's") {
         @Override
         String suite(Budget budget) {
             ScaleMapping map = ScaleMapping.forCrop(budget.crop());
-            StringBuilder text = new StringBuilder("windows of " + budget.crop() + " starting at");
+            int strideless = DenseWindows.stridelessPools(budget.crop());
+            StringBuilder text = new StringBuilder(strideless == 0 ? "one plain fully-convolutional pass over the"
+                    + " whole image: " : "one pass over the whole image with the last " + strideless + " max-pools"
+                    + " stride-less and the layers after them dilated: ");
+            text.append("windows of ").append(budget.crop()).append(" every ").append(DenseWindows.step(budget.crop()))
+                    .append(" pixels, starting at");
             for (int paperQ : new int[] {256, 384, 512}) {
                 int q = map.map(paperQ);
                 text.append(paperQ == 256 ? " " : "; ").append(join(DenseWindows.windowStarts(q, budget.crop())

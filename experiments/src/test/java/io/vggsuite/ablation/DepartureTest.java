@@ -17,7 +17,7 @@ class DepartureTest {
     void theQuickBudgetsProtocolStatesTheConstantsItsRunsUse() {
         assertTrue(suite(Budget.QUICK, Departure.FINE_TUNING_RATE).startsWith("S = 384 and jittered nets start at 1e-3"),
                 suite(Budget.QUICK, Departure.FINE_TUNING_RATE));
-        assertTrue(suite(Budget.QUICK, Departure.DENSE_EVALUATION).contains("0, 5, 9, 14, 18, 23 at Q = 55"),
+        assertTrue(suite(Budget.QUICK, Departure.DENSE_EVALUATION).contains("0, 4, 8, 12, 16, 20 at Q = 55"),
                 suite(Budget.QUICK, Departure.DENSE_EVALUATION));
         assertTrue(suite(Budget.QUICK, Departure.INITIALISATION).contains("fc6 0.140"),
                 suite(Budget.QUICK, Departure.INITIALISATION));

@@ -3,24 +3,23 @@ package io.vggsuite.eval;
 import io.vggsuite.model.VggConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Where dense evaluation's windows sit along one side of a rescaled test image (Section 3.2).
  *
  * <p>The paper applies the fully-convolutional net to the whole image: each cell of the class
  * score map is the net on a 224 window, neighbouring cells 32 pixels apart (the net's total
- * stride), so the windows step by 1/7 of their size and the map covers the image. At a crop of
- * 32 the total stride equals the crop: one pass gives non-overlapping tiles, and whatever is left
- * over at the borders (a side that is not a multiple of 32) is never seen.
+ * stride), so the windows step by 1/7 of their size, and a window's borders are padded by "the
+ * neighbouring parts of an image" rather than by zeros. At a crop of 32 the total stride equals the
+ * crop: one plain pass would give non-overlapping tiles.
  *
- * <p>So the suite runs the fully-convolutional net at several pixel offsets (OverFeat's
- * shift-and-stitch): a pass starting at offset o gives windows at o, o + 32, o + 64, … as long as
- * they fit. The offsets are round(j·32/m) for j = 0 … m−1 with m = ⌈32·7/crop⌉, so that
- * consecutive windows step by about crop/7, as the paper's do (crop 32: m = 7, steps of 4 or 5
- * pixels); one more offset, (side − crop) mod 32, puts a window flush with the far border. Together the windows reach every pixel. At the
- * paper's own geometry (crop 224, a side that is a multiple of 32) that is the single offset 0:
- * the plain fully-convolutional pass.
+ * <p>So the suite makes the last few max-pools stride-less and dilates what follows (filter
+ * rarefaction, as in Long et al.'s FCN; {@code VggNet.fineScoreMap}): the map's cells step by
+ * 32 / 2^r pixels, r the fewest stride-less pools that bring the step to at most crop/7, the
+ * paper's ratio (crop 32: r = 3, a step of 4 pixels; crop 224: r = 0, the paper's own single pass).
+ * One pass over the whole image gives every window at 0, step, 2·step, … that fits. The last
+ * window ends fewer than step pixels short of the far border; those pixels still reach it, and its
+ * neighbours, as their padding.
  */
 public final class DenseWindows {
 
@@ -30,56 +29,37 @@ public final class DenseWindows {
     private DenseWindows() {}
 
     /**
-     * Start offsets (in [0, 32)) of the fully-convolutional passes along a side of {@code side}
-     * pixels for windows of {@code crop}, ascending.
+     * How many of the net's last max-pools lose their stride for windows of {@code crop}: the fewest
+     * for which the step 32 / 2^r is at most crop / 7.
      */
-    public static List<Integer> offsets(int side, int crop) {
-        if (crop < 1 || side < crop) {
+    public static int stridelessPools(int crop) {
+        if (crop < VggConfig.TOTAL_STRIDE) {
+            throw new IllegalArgumentException("dense evaluation needs a crop of at least " + VggConfig.TOTAL_STRIDE
+                    + " pixels, got " + crop);
+        }
+        int pools = 0;
+        while ((VggConfig.TOTAL_STRIDE >> pools) * PAPER_WINDOWS_PER_CROP > crop) {
+            pools++;
+        }
+        return pools;
+    }
+
+    /** Pixels between neighbouring windows: the fine score map's output stride. */
+    public static int step(int crop) {
+        return VggConfig.TOTAL_STRIDE >> stridelessPools(crop);
+    }
+
+    /** Every window start along a side of {@code side} pixels, ascending: 0, step, … while the window fits. */
+    public static List<Integer> windowStarts(int side, int crop) {
+        if (side < crop) {
             throw new IllegalArgumentException("dense evaluation needs a side of at least the crop " + crop
                     + " pixels, got " + side);
         }
-        int stride = VggConfig.TOTAL_STRIDE;
-        // The wanted step is crop/7; a pass already steps by the total stride, so ⌈stride / (crop/7)⌉
-        // evenly spaced offsets within one stride give it.
-        int passes = (int) Math.ceil((double) stride * PAPER_WINDOWS_PER_CROP / crop);
-        TreeSet<Integer> offsets = new TreeSet<>();
-        for (int j = 0; j < passes; j++) {
-            int offset = (int) Math.round((double) j * stride / passes);
-            if (offset <= side - crop) {
-                offsets.add(offset);
-            }
+        int step = step(crop);
+        List<Integer> starts = new ArrayList<>();
+        for (int start = 0; start + crop <= side; start += step) {
+            starts.add(start);
         }
-        offsets.add((side - crop) % stride);
-        return List.copyOf(offsets);
-    }
-
-    /** Windows of the pass starting at {@code offset}: how many fit from there. */
-    public static int windowsFrom(int offset, int side, int crop) {
-        return (side - crop - offset) / VggConfig.TOTAL_STRIDE + 1;
-    }
-
-    /** Pixels of the side the pass starting at {@code offset} reads: its windows and nothing more. */
-    public static int extent(int offset, int side, int crop) {
-        return crop + (windowsFrom(offset, side, crop) - 1) * VggConfig.TOTAL_STRIDE;
-    }
-
-    /**
-     * Pixels of the side read by all passes together: the work of dense evaluation on an h×w image
-     * is {@code inputPixels(h)·inputPixels(w)} pixels (every offset pair is one pass), against
-     * crop² per crop of multi-crop.
-     */
-    public static long inputPixels(int side, int crop) {
-        return offsets(side, crop).stream().mapToLong(offset -> extent(offset, side, crop)).sum();
-    }
-
-    /** Every window start along the side, ascending: the union of all passes' windows. */
-    public static List<Integer> windowStarts(int side, int crop) {
-        TreeSet<Integer> starts = new TreeSet<>();
-        for (int offset : offsets(side, crop)) {
-            for (int k = 0; k < windowsFrom(offset, side, crop); k++) {
-                starts.add(offset + k * VggConfig.TOTAL_STRIDE);
-            }
-        }
-        return new ArrayList<>(starts);
+        return List.copyOf(starts);
     }
 }

@@ -57,7 +57,7 @@ public final class Evaluator {
 
     /**
      * Network inputs (views) evaluated so far: 1 per image for a centre crop, 50 for multi-crop,
-     * one per offset pair and flip for dense.
+     * the whole image and its flip for dense.
      */
     public long viewsEvaluated() {
         return viewsEvaluated;
@@ -107,11 +107,21 @@ public final class Evaluator {
         return net.forward(store, new NDList(crops), false).singletonOrThrow();
     }
 
-    /** Sum-pooled class score map over every window of {@link DenseWindows} (Section 3.2), as a mean. */
+    /**
+     * The class score map "spatially averaged (sum-pooled)" (Section 3.2), one cell per window of
+     * {@link DenseWindows}, from one pass per image.
+     */
     private NDArray denseScores(NDArray images) {
-        ShiftAndStitch.Result result = ShiftAndStitch.meanScores(net, store, images, views.crop());
-        viewsEvaluated += images.getShape().get(0) * result.passInputs();
-        return result.scores();
+        // Also names a side smaller than the crop before the net fails on it.
+        long rows = DenseWindows.windowStarts((int) images.getShape().get(2), views.crop()).size();
+        long columns = DenseWindows.windowStarts((int) images.getShape().get(3), views.crop()).size();
+        viewsEvaluated += images.getShape().get(0);
+        NDArray map = net.fineScoreMap(store, images, DenseWindows.stridelessPools(views.crop()));
+        if (map.getShape().get(2) != rows || map.getShape().get(3) != columns) {
+            throw new IllegalStateException("the score map " + map.getShape() + " has no cell per window of "
+                    + rows + "×" + columns);
+        }
+        return map.reshape(map.getShape().get(0), map.getShape().get(1), -1).mean(new int[] {2});
     }
 
     private static NDArray softmax(NDArray scores) {

@@ -60,11 +60,13 @@ public sealed interface Protocol {
             return EvalMethod.DENSE;
         }
 
-        /** Every offset pass of {@link DenseWindows} over a square image at the largest Q, in crops' worth of pixels. */
+        /**
+         * A square image at the largest Q, in crops' worth of pixels: its one pass holds the first
+         * layers' activations at the image's size, as a crop's do at the crop's.
+         */
         @Override
         public int imagesPerPass(int crop) {
-            long largest = scales.stream().mapToInt(Integer::intValue).max().orElse(crop);
-            long side = DenseWindows.inputPixels((int) largest, crop);
+            long side = scales.stream().mapToInt(Integer::intValue).max().orElse(crop);
             return (int) Math.max(1, (long) VIEWS_PER_PASS * crop * crop / (side * side));
         }
     }

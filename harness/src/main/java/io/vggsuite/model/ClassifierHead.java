@@ -84,6 +84,17 @@ public final class ClassifierHead extends AbstractBlock {
         return fc8.forward(store, new NDList(Activation.relu(x.singletonOrThrow())), false);
     }
 
+    /**
+     * {@link #scoreMap} over a feature map whose neighbouring cells are {@code dilation} cells apart
+     * (the stride-less pools of {@link FineScoreMap}): fc6's k×k taps read every dilation-th cell;
+     * fc7 and fc8 are 1×1 and read one cell whatever the spacing.
+     */
+    NDList scoreMap(ParameterStore store, NDList features, int dilation) {
+        NDArray x = FineScoreMap.convolve(store, fc6, features.singletonOrThrow(), 0, dilation);
+        x = fc7.forward(store, new NDList(Activation.relu(x)), false).singletonOrThrow();
+        return fc8.forward(store, new NDList(Activation.relu(x)), false);
+    }
+
     private static NDArray fullyConnected(ParameterStore store, Conv2d layer, NDArray x, boolean training) {
         Parameter weight = layer.getParameters().get("weight");
         Parameter bias = layer.getParameters().get("bias");

@@ -21,6 +21,18 @@ public final class VggBuilder {
         return new VggNet(spec, features, head);
     }
 
+    /**
+     * How many blocks of the features {@code layer} became: a convolution, its batch normalisation
+     * if {@code spec} has one, and its ReLU; one block for LRN and for a max-pool. Read by whoever
+     * walks the built blocks layer by layer ({@link FineScoreMap}), so the layout has one owner.
+     */
+    static int blocksOf(Layer layer, VggSpec spec) {
+        if (layer instanceof Layer.Conv) {
+            return spec.variant().normalisation() == Normalisation.BATCH_NORM ? 3 : 2;
+        }
+        return 1;
+    }
+
     private static void addLayer(SequentialBlock features, Layer layer, VggSpec spec) {
         if (layer instanceof Layer.Conv conv) {
             features.add(Conv2d.builder()

@@ -1,5 +1,6 @@
 package io.vggsuite.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -18,7 +19,8 @@ import java.util.List;
 /**
  * A built VGG network: the convolutional feature extractor of one Table 1 column followed by the
  * {@link ClassifierHead}. {@link #forward} is the training path (class scores for a crop of the
- * training size); {@link #scoreMap} is the fully convolutional path for dense evaluation.
+ * training size); {@link #scoreMap} is the fully convolutional path, and {@link #fineScoreMap} the same at a
+ * finer output stride, for dense evaluation.
  */
 public final class VggNet extends AbstractBlock {
 
@@ -59,6 +61,11 @@ public final class VggNet extends AbstractBlock {
         return layers;
     }
 
+    /** The feature blocks in order, as {@link VggBuilder} laid them out. */
+    List<Block> featureBlocks() {
+        return List.copyOf(features.getChildren().values());
+    }
+
     public ClassifierHead head() {
         return head;
     }
@@ -97,6 +104,17 @@ public final class VggNet extends AbstractBlock {
      */
     public NDList scoreMap(ParameterStore store, NDList inputs) {
         return head.scoreMap(store, features.forward(store, inputs, false, null));
+    }
+
+    /**
+     * Class score map {@code [N, classes, h, w]} whose cells are {@code TOTAL_STRIDE >> stridelessPools}
+     * input pixels apart, computed in one pass: the last {@code stridelessPools} max-pools move by 1
+     * and the layers after them are dilated (à trous, {@link FineScoreMap}). Cell (i, j) is the net on
+     * the training-crop window at pixel (i, j)·(32 >> stridelessPools), its borders padded by the
+     * rest of the image (Section 3.2); 0 stride-less pools is {@link #scoreMap}.
+     */
+    public NDArray fineScoreMap(ParameterStore store, NDArray images, int stridelessPools) {
+        return FineScoreMap.onePass(this, store, images, stridelessPools);
     }
 
     @Override

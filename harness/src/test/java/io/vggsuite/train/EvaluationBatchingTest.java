@@ -20,17 +20,17 @@ class EvaluationBatchingTest {
     }
 
     @Test
-    void denseImagesAreSizedByTheirLargestScaleAndItsOffsetPasses() {
-        // At Q = 73 the 7 offsets per side read 3·64 + 4·32 = 320 pixels: 320² = 100 crops of 32²
-        // per image, so 256 crops' worth is 2 images; at Q = crop it is the full batch.
-        assertEquals(2, new Protocol.Dense(List.of(37, 55, 73)).imagesPerPass(32));
+    void denseImagesAreSizedByTheirLargestScale() {
+        // At Q = 73 the one pass reads the whole 73² image, 5.2 crops of 32²: 256 crops' worth is 49
+        // images; at Q = crop it is the full batch.
+        assertEquals(49, new Protocol.Dense(List.of(37, 55, 73)).imagesPerPass(32));
         assertEquals(256, new Protocol.Dense(List.of(32)).imagesPerPass(32));
         assertEquals(1, new Protocol.Dense(List.of(100_000)).imagesPerPass(32));
     }
 
     @Test
     void denseAndMultiCropTakesTheSmallerBatchOfItsTwoParts() {
-        assertEquals(2, new Protocol.DenseAndMultiCrop(List.of(37, 55, 73)).imagesPerPass(32));
+        assertEquals(5, new Protocol.DenseAndMultiCrop(List.of(37, 55, 73)).imagesPerPass(32));
         assertEquals(5, new Protocol.DenseAndMultiCrop(List.of(32)).imagesPerPass(32));
     }
 }

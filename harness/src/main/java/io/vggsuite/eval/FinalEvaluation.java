@@ -72,6 +72,9 @@ public final class FinalEvaluation {
         try (RunLock lock = folder.lock()) {
             if (kept.isEmpty()) {
                 folder.writePredictions(name, scores.labels(), scores.probabilities());
+                if (method == EvalMethod.DENSE) {
+                    folder.amendProvenance(p -> p.with(ProvenanceKeys.DENSE_EVALUATION, ProvenanceKeys.DENSE_ONE_PASS));
+                }
             }
             List<FinalRecord> rows = new ArrayList<>(folder.finals());
             rows.removeIf(r -> r.method() == method && r.paperTestScales().equals(paperScales));

@@ -88,7 +88,7 @@ public final class Report {
                 + "\" (no run), \"" + Formats.DIVERGED + "\" or \"" + Formats.NOT_MEASURED + "\" (run without"
                 + " this number yet), never 0."));
         section(blocks, "Protocol", "sec-protocol");
-        blocks.add(ProtocolTable.departures(root.protocol()));
+        blocks.add(ProtocolTable.departures(root.protocol(), index));
         section(blocks, "Claims", "sec-claims");
         blocks.add(ClaimsTable.claims(claims));
         section(blocks, "Table 2: parameters", "sec-table2");

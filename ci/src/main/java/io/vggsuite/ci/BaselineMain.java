@@ -52,6 +52,9 @@ public final class BaselineMain {
     /** Provenance key: the data set's chance level the bimodality rule judged with ({@link ChanceLevel}). */
     static final String CHANCE = "chance.level";
 
+    /** Provenance key: the test images of every banded run, which set each error's floor ({@link TestSetNoise}). */
+    static final String TEST_IMAGES = "test.images";
+
     /** Provenance key: the multiple of the seeds' std the cross-machine band spans each side. */
     static final String BAND_FACTOR = "band.factor";
 
@@ -232,11 +235,15 @@ public final class BaselineMain {
                 ? "the first seed's value ± its measured rerun difference + " + Tolerances.ROUND_OFF
                 : "the first seed's value ± " + Tolerances.ROUND_OFF + ", NOT measured for this budget (no rerun);"
                         + " it assumes the determinism the smoke budget's rerun measures";
-        provenance.setProperty("derived", Tolerances.describe(samples.size()) + " (" + reference + ")"
+        // Issue 30: six samples measured a spread far below what 500 test images allow between two
+        // nets, and the next CPU fell outside it; TestSetNoise floors each error's spread.
+        Optional<TestSetNoise> testSet = TestSetNoise.ofRuns(keys);
+        testSet.ifPresent(noise -> provenance.setProperty(TEST_IMAGES, Integer.toString(noise.testImages())));
+        provenance.setProperty("derived", Tolerances.describe(samples.size(), testSet) + " (" + reference + ")"
                 + "; same-machine band: " + sameMachine);
         provenance.setProperty(BAND_FACTOR, Double.toString(Tolerances.crossMachineFactor(samples.size())));
         SortedMap<String, Baseline.Row> rows = Tolerances.deriveFromSamples(samples,
-                rerunResults.isPresent() ? firstSeed(rerunResults.get()) : samples.get(reference), chance);
+                rerunResults.isPresent() ? firstSeed(rerunResults.get()) : samples.get(reference), chance, testSet);
         new Baseline(rows, provenance).write(baselines, budget);
         System.out.println("wrote " + Baseline.csv(baselines, budget) + " from " + samples.size() + " samples: seeds "
                 + seeds + " × perturbations " + provenance.getProperty(PERTURBATIONS));
@@ -285,14 +292,17 @@ public final class BaselineMain {
         }
         double former = Double.parseDouble(old.provenance().getProperty(BAND_FACTOR,
                 Double.toString(Tolerances.FORMER_FLAT_FACTOR)));
+        // A baseline derived with the test set's floor (issue 30) keeps it; older ones had none.
+        Optional<TestSetNoise> testSet = Optional.ofNullable(old.provenance().getProperty(TEST_IMAGES))
+                .map(count -> new TestSetNoise(Integer.parseInt(count.trim())));
         SortedMap<String, Baseline.Row> rows = new TreeMap<>();
-        old.rows().forEach((metric, row) -> rows.put(metric, Tolerances.reband(metric, row, seeds, former)));
+        old.rows().forEach((metric, row) -> rows.put(metric, Tolerances.reband(metric, row, seeds, former, testSet)));
         Properties provenance = (Properties) old.provenance().clone();
         provenance.setProperty("message", message);
         provenance.setProperty("written", Instant.now().toString());
         String derived = old.provenance().getProperty("derived", "");
         int sameMachine = derived.indexOf("same-machine band:");
-        provenance.setProperty("derived", Tolerances.describe(seeds) + " (re-banded from the stored means and"
+        provenance.setProperty("derived", Tolerances.describe(seeds, testSet) + " (re-banded from the stored means and"
                 + " standard deviations)" + (sameMachine >= 0 ? "; " + derived.substring(sameMachine) : ""));
         provenance.setProperty(BAND_FACTOR, Double.toString(Tolerances.crossMachineFactor(seeds)));
         new Baseline(rows, provenance).write(baselines, budget);

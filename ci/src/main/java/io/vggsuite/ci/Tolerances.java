@@ -73,6 +73,16 @@ public final class Tolerances {
      */
     public static SortedMap<String, Baseline.Row> deriveFromSamples(Map<Sample, ? extends Map<String, Double>> samples,
             Map<String, Double> rerunOfReference, Optional<ChanceLevel> chance) {
+        return deriveFromSamples(samples, rerunOfReference, chance, Optional.empty());
+    }
+
+    /**
+     * As {@link #deriveFromSamples(Map, Map, Optional)}, with each error's spread floored at the
+     * test set's sampling noise between two nets ({@link TestSetNoise}) where the test-image count
+     * is known: the row keeps the measured std; its band uses the larger of the two.
+     */
+    public static SortedMap<String, Baseline.Row> deriveFromSamples(Map<Sample, ? extends Map<String, Double>> samples,
+            Map<String, Double> rerunOfReference, Optional<ChanceLevel> chance, Optional<TestSetNoise> testSet) {
         if (samples.size() < 2) {
             throw new IllegalArgumentException("deriving a band needs at least 2 samples, got " + samples.size());
         }
@@ -98,7 +108,8 @@ public final class Tolerances {
             if (rerun == null) {
                 throw new IllegalArgumentException("metric '" + metric + "' is missing from the rerun");
             }
-            rows.put(metric, band(metric, value, mean, std, crossMachineFactor(values.size()),
+            double floor = testSet.map(noise -> noise.floorStd(metric, mean)).orElse(0.0);
+            rows.put(metric, band(metric, value, mean, std, Math.max(std, floor), crossMachineFactor(values.size()),
                     Math.abs(rerun - value) + ROUND_OFF));
         }
         return rows;
@@ -203,6 +214,12 @@ public final class Tolerances {
     }
 
     /** What the provenance of a baseline says of its cross-machine band. */
+    public static String describe(int samples, Optional<TestSetNoise> testSet) {
+        return describe(samples) + testSet.map(noise -> "; " + noise.describe())
+                .orElse("; no floor from the test set (its image count is not one stated count)");
+    }
+
+    /** What the provenance of a baseline says of its cross-machine band, without a test-set floor. */
     public static String describe(int samples) {
         return String.format(Locale.ROOT, "cross-machine band: mean over %d samples (seed × perturbation) ± (%.2f·std"
                 + " + margin), the prediction interval of Student's t for one more sample at a false-alarm rate of %s"
@@ -216,8 +233,18 @@ public final class Tolerances {
      * mean and standard deviation: a change of rule needs no new training runs.
      */
     public static Baseline.Row reband(String metric, Baseline.Row row, int seeds, double formerFactor) {
+        return reband(metric, row, seeds, formerFactor, Optional.empty());
+    }
+
+    /**
+     * As {@link #reband(String, Baseline.Row, int, double)} for a baseline derived with the test
+     * set's floor ({@link TestSetNoise}, taken at the stored seed mean), which the new band keeps.
+     */
+    public static Baseline.Row reband(String metric, Baseline.Row row, int seeds, double formerFactor,
+            Optional<TestSetNoise> testSet) {
         double margin = MetricNames.isLoss(metric) ? LOSS_MARGIN : ERROR_MARGIN;
-        double formerHalf = formerFactor * row.seedStd() + margin;
+        double bandStd = Math.max(row.seedStd(), testSet.map(n -> n.floorStd(metric, row.seedMean())).orElse(0.0));
+        double formerHalf = formerFactor * bandStd + margin;
         double mean;
         if (Math.abs((row.high() - row.low()) - 2 * formerHalf) < 1e-6) {
             mean = (row.low() + row.high()) / 2;
@@ -226,13 +253,18 @@ public final class Tolerances {
         } else {
             mean = row.low() + formerHalf; // widened above
         }
-        return band(metric, row.value(), mean, row.seedStd(), crossMachineFactor(seeds), row.sameMachineTolerance());
+        return band(metric, row.value(), mean, row.seedStd(), bandStd, crossMachineFactor(seeds),
+                row.sameMachineTolerance());
     }
 
-    private static Baseline.Row band(String metric, double value, double mean, double std, double factor,
-            double sameMachine) {
-        double half = factor * std + (MetricNames.isLoss(metric) ? LOSS_MARGIN : ERROR_MARGIN);
-        return new Baseline.Row(value, mean, std, Math.min(mean - half, value), Math.max(mean + half, value),
+    /**
+     * @param measuredStd the samples' standard deviation, which the row stores
+     * @param bandStd the spread the band is built on: the measured one, or its floor where larger
+     */
+    private static Baseline.Row band(String metric, double value, double mean, double measuredStd, double bandStd,
+            double factor, double sameMachine) {
+        double half = factor * bandStd + (MetricNames.isLoss(metric) ? LOSS_MARGIN : ERROR_MARGIN);
+        return new Baseline.Row(value, mean, measuredStd, Math.min(mean - half, value), Math.max(mean + half, value),
                 sameMachine);
     }
 }

@@ -109,6 +109,20 @@ class DerivePerturbedBaselineTest {
     }
 
     @Test
+    void aBandWideEnoughToHoldChanceIsNamedInTheProvenance() throws IOException {
+        Path wide = work.resolve("wide");
+        BaselineMain.derive(wide, "smoke", List.of(results(DEFAULT, 62, 80, 70), results(ONE_THREAD, 84, 64, 75)),
+                Optional.empty(), "spread seeds", false);
+        String holding = Baseline.read(wide, "smoke").provenance().getProperty(BaselineMain.HOLDING_CHANCE);
+        assertTrue(holding.contains(TOP1), holding);
+        Path narrow = work.resolve("narrow");
+        BaselineMain.derive(narrow, "smoke", List.of(results(DEFAULT, 70, 71, 69), results(ONE_THREAD, 72, 70.5, 68)),
+                Optional.empty(), "close seeds", false);
+        String none = Baseline.read(narrow, "smoke").provenance().getProperty(BaselineMain.HOLDING_CHANCE);
+        assertFalse(none.contains(TOP1), none);
+    }
+
+    @Test
     void rebandingABaselineOfSamplesCountsItsSamplesNotItsSeeds() throws IOException {
         Path baselines = work.resolve("baselines");
         BaselineMain.derive(baselines, "smoke", List.of(results(DEFAULT, 70, 71, 69), results(ONE_THREAD, 72, 70.5, 68)),

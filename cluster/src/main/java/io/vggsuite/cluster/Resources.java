@@ -40,6 +40,8 @@ public record Resources(int cpus, int memoryMiB, int gpus, Duration timeLimit) {
             case "smoke" -> new Resources(2, 3072, 0, Duration.ofMinutes(20));
             case "quick" -> new Resources(2, 6144, 0, Duration.ofHours(2));
             case "cifar10-reference" -> new Resources(2, 6144, 0, Duration.ofHours(4));
+            // A converged run trains up to 2.5× the reference's epochs (the plateau rule's cap).
+            case "cifar10-converged" -> new Resources(2, 6144, 0, Duration.ofHours(8));
             case "full" -> new Resources(4, 12288, 0, Duration.ofHours(24));
             default -> new Resources(8, 65536, 1, Duration.ofHours(72));
         };

@@ -8,6 +8,7 @@ import io.vggsuite.results.RunFolder;
 import io.vggsuite.results.RunStatus;
 import io.vggsuite.train.ComputeThroughput;
 import io.vggsuite.train.Devices;
+import io.vggsuite.train.LearningRateSchedule;
 import io.vggsuite.train.RunSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,9 +103,14 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
             text.append(String.format(Locale.ROOT, "    %-40s %3d epochs  %s%n", spec.runId(),
                     spec.recipe().maxEpochs(), done ? "cached" : String.format(Locale.ROOT, "~%.1f min", runSeconds / 60)));
         }
+        // Under the plateau rule a run stops when its fourth decrease falls due, usually before its
+        // cap; the estimate trains every run to the cap, so it is the most the budget can take.
+        boolean capped = budget.schedule() instanceof LearningRateSchedule.Plateau;
         text.append(String.format(Locale.ROOT,
-                "  estimated training time (evaluation not included): %.1f min for %d runs (%d cached), from %.0f images/s measured for net A%n",
-                seconds / 60, runs.size() - cached, cached, imagesPerSecondA));
+                "  estimated training time (evaluation not included): %s%.1f min for %d runs (%d cached), from %.0f images/s"
+                        + " measured for net A%s%n",
+                capped ? "at most " : "", seconds / 60, runs.size() - cached, cached, imagesPerSecondA,
+                capped ? "; every run trained to its epoch cap, which the plateau rule's stop usually comes before" : ""));
         if (budget.trainingTarget().isEmpty() && !Devices.primary().isGpu()) {
             // A budget meant for GPUs, planned on a CPU: what one GPU would take, whichever of its
             // arithmetic and the loader that feeds it is slower.

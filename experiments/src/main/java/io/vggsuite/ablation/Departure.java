@@ -60,6 +60,13 @@ public enum Departure {
                     + " which needs more epochs than they have") {
         @Override
         String suite(Budget budget) {
+            if (budget.schedule() instanceof LearningRateSchedule.Plateau) {
+                // Issue 34: the epochs are a cap; the rule decides where each run stops, fine-tunes too.
+                return "batch " + budget.batchSize() + "; " + schedule(budget.schedule()) + ", training stopped when a"
+                        + " further decrease falls due after the last, for fine-tuned nets too (from their own starting"
+                        + " rate); at most " + budget.scratchEpochs() + " epochs from scratch or warm start and "
+                        + budget.fineTuneEpochs() + " when fine-tuning";
+            }
             return "batch " + budget.batchSize() + "; " + budget.scratchEpochs() + " epochs from scratch or warm start, "
                     + budget.fineTuneEpochs() + " when fine-tuning; " + schedule(budget.schedule())
                     + fineTuningSchedule(budget);

@@ -36,6 +36,17 @@ class DepartureTest {
     }
 
     @Test
+    void theConvergedProtocolTestsEveryImageAndAnnealsFineTunesByTheSameRuleUpToACap() {
+        String data = suite(Budget.CONVERGED, Departure.DATA);
+        assertTrue(data.contains("5,000 held out for validation; all test images"), data);
+        String schedule = suite(Budget.CONVERGED, Departure.TRAINING_LENGTH);
+        assertTrue(schedule.contains("the paper's plateau rule (patience 2 epochs, at most 3 decreases)")
+                && schedule.contains("for fine-tuned nets too")
+                && schedule.endsWith("at most " + Budget.CONVERGED_SCRATCH_CAP + " epochs from scratch or warm start and "
+                        + Budget.CONVERGED_FINE_TUNE_CAP + " when fine-tuning"), schedule);
+    }
+
+    @Test
     void theImagenetBudgetDenseEvaluationIsOnePassOverTheWholeImage() {
         assertTrue(suite(Budget.imagenet("/data"), Departure.DENSE_EVALUATION).contains("0, 32 at Q = 256"),
                 suite(Budget.imagenet("/data"), Departure.DENSE_EVALUATION));

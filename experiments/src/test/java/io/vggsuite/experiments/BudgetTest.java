@@ -15,7 +15,8 @@ class BudgetTest {
     @Test
     void anUnknownBudgetIsOneLineNamingTheOptionAndTheValidNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Budget.named("nope", ""));
-        assertEquals("ablation.budget: unknown budget 'nope', expected one of smoke, quick, cifar10-reference, full, imagenet",
+        assertEquals("ablation.budget: unknown budget 'nope', expected one of smoke, quick, cifar10-reference, cifar10-converged,"
+                + " full, imagenet",
                 e.getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Budget.named("imagenet", ""))
                 .getMessage().contains("-Dablation.imagenet=PATH"));

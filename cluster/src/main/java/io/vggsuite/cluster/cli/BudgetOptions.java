@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /** The options that choose a budget and its seeds: one declaration for every subcommand that names a grid. */
 final class BudgetOptions {
 
-    @Option(names = "--budget", defaultValue = "smoke", description = "smoke, quick, cifar10-reference, full or imagenet.")
+    @Option(names = "--budget", defaultValue = "smoke", description = "smoke, quick, cifar10-reference, cifar10-converged, full or imagenet.")
     String budget;
 
     @Option(names = "--imagenet", defaultValue = "", description = "ILSVRC-2012 ImageFolder (budget imagenet).")

@@ -253,9 +253,8 @@ public final class BaselineMain {
         // What the check cannot see (issue 30): a band wide enough to hold chance passes a net that
         // stalled there. Named, so that a green check is not read as "every net still learns".
         List<String> holdingChance = chance.map(level -> rows.entrySet().stream()
-                .filter(row -> level.of(row.getKey()).isPresent()
-                        && row.getValue().low() <= level.of(row.getKey()).getAsDouble()
-                        && level.of(row.getKey()).getAsDouble() <= row.getValue().high())
+                .filter(row -> level.of(row.getKey()).stream()
+                        .anyMatch(value -> row.getValue().within(value, Baseline.Band.CROSS_MACHINE)))
                 .map(Map.Entry::getKey).toList()).orElse(List.of());
         provenance.setProperty(HOLDING_CHANCE, holdingChance.size() + " of " + rows.size()
                 + (holdingChance.isEmpty() ? "" : ": " + String.join("; ", holdingChance)));

@@ -77,6 +77,13 @@ public final class ProvenanceKeys {
     public static final String DIVERGED_EPOCH = "diverged.epoch";
     public static final String DIVERGED_LAST_LOSS = "diverged.last.loss";
     /**
+     * Each time the training loss stopped being finite and what replaying the epoch from its last
+     * checkpoint showed ("epoch 21 batch 113: replayed from epoch 20, finite"), "; "-separated;
+     * absent when the loss stayed finite. "Finite" means the same state and seed did not reproduce
+     * the NaN: the process's numerics, not the net's dynamics (io.vggsuite.train.LossReplay).
+     */
+    public static final String LOSS_NOT_FINITE = "loss.not.finite";
+    /**
      * The most resident memory of the process while the run trained (VmHWM in MiB, from the start
      * of the session that finished it; a higher value an earlier session recorded is kept): what a
      * cluster job training it must request. Test-set evaluations come after and are not in it.

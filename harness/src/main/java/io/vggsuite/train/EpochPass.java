@@ -29,12 +29,27 @@ final class EpochPass {
     private final int maxEpochs;
     private final Device[] devices;
     private final Progress progress;
+    private final LossFault fault;
 
-    EpochPass(String runId, int maxEpochs, Device[] devices, Progress progress) {
+    /**
+     * A change to a step's loss before it is checked, for tests of what a non-finite loss leads to:
+     * the rare NaN of a kernel (docs/determinism.md) cannot be provoked on demand.
+     */
+    @FunctionalInterface
+    interface LossFault {
+        /** No change: every run outside such tests. */
+        LossFault NONE = (epoch, batch, loss) -> loss;
+
+        /** @param batch counted from 0 within the epoch */
+        double apply(int epoch, int batch, double loss);
+    }
+
+    EpochPass(String runId, int maxEpochs, Device[] devices, Progress progress, LossFault fault) {
         this.runId = runId;
         this.maxEpochs = maxEpochs;
         this.devices = devices;
         this.progress = progress;
+        this.fault = fault;
     }
 
     Stats run(Trainer trainer, TrainingBatches batches, int epoch) {
@@ -50,11 +65,12 @@ final class EpochPass {
             while (iterator.hasNext()) {
                 try (Batch batch = iterator.next()) {
                     SgdStep.Result step = SgdStep.run(trainer, devices, batch.images(), batch.labels());
-                    if (!Double.isFinite(step.loss())) {
+                    double loss = fault.apply(epoch, batchIndex, step.loss());
+                    if (!Double.isFinite(loss)) {
                         return new Stats(Double.NaN, Double.NaN, 0, 0, lastFinite, Optional.of(batchIndex));
                     }
-                    lastFinite = Optional.of(step.loss());
-                    lossSum += step.loss() * step.images();
+                    lastFinite = Optional.of(loss);
+                    lossSum += loss * step.images();
                     wrong += step.images() - step.correct();
                     seen += step.images();
                 }

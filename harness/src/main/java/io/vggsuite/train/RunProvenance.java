@@ -6,6 +6,7 @@ import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.results.RunFolder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalLong;
 
 /** Writes where a run's numbers came from into its folder, when it starts and when it ends. */
@@ -32,8 +33,9 @@ public final class RunProvenance {
                 .build());
     }
 
+    /** @param lossNotFinite {@link LossReplay#describe()}: each non-finite loss and its replay, if any */
     void writeEnd(RunFolder folder, RunSpec spec, DataCatalog.Loaded images, Device[] devices, Instant started,
-            String status) {
+            String status, List<String> lossNotFinite) {
         Instant ended = Instant.now();
         Instant firstStart = firstStart(folder, started);
         Provenance.Builder builder = base(folder, spec, images, devices, started)
@@ -41,6 +43,9 @@ public final class RunProvenance {
                 .put(ProvenanceKeys.WALL_SECONDS, Duration.between(firstStart, ended).toMillis() / 1000.0)
                 .put(ProvenanceKeys.STATUS, status);
         peakResidentMib(folder).ifPresent(mib -> builder.put(ProvenanceKeys.PEAK_RSS_MIB, mib));
+        if (!lossNotFinite.isEmpty()) {
+            builder.put(ProvenanceKeys.LOSS_NOT_FINITE, String.join("; ", lossNotFinite));
+        }
         folder.divergence().ifPresent(d -> builder
                 .put(ProvenanceKeys.DIVERGED_EPOCH, d.epoch())
                 .put(ProvenanceKeys.DIVERGED_LAST_LOSS, d.lastFiniteLoss()));

@@ -12,6 +12,8 @@ import java.util.Optional;
  * Trains runs: the recipe of Section 3.1 on every device {@link Devices} reports, one checkpoint
  * per epoch, resumption from the newest good checkpoint, and a run cache keyed by the spec's
  * hash. Parents (net A for a warm start, S=256 for S=384, S=384 for jittered S) are trained first.
+ * A loss that stops being finite is replayed once from the last checkpoint before the run is called
+ * diverged ({@link LossReplay}).
  */
 public final class RunTrainer {
 
@@ -20,14 +22,16 @@ public final class RunTrainer {
     private final RunProvenance provenance;
     private final Progress progress;
     private final Validation validation;
+    private final EpochPass.LossFault fault;
 
     private RunTrainer(Path resultsRoot, DataCatalog data, Validation validation, RunProvenance provenance,
-            Progress progress) {
+            Progress progress, EpochPass.LossFault fault) {
         this.resultsRoot = resultsRoot;
         this.data = data;
         this.validation = validation;
         this.provenance = provenance;
         this.progress = progress;
+        this.fault = fault;
     }
 
     /**
@@ -38,17 +42,23 @@ public final class RunTrainer {
      *     supplies it: {@code io.vggsuite.eval.CentreCropValidation.INSTANCE})
      */
     public static RunTrainer into(Path resultsRoot, DataCatalog data, Validation validation) {
-        return new RunTrainer(resultsRoot, data, validation, RunProvenance.forBudget("unnamed"), Progress.quiet());
+        return new RunTrainer(resultsRoot, data, validation, RunProvenance.forBudget("unnamed"), Progress.quiet(),
+                EpochPass.LossFault.NONE);
     }
 
     /** The same trainer recording {@code other} in every run's provenance (the budget's name). */
     public RunTrainer withProvenance(RunProvenance other) {
-        return new RunTrainer(resultsRoot, data, validation, other, progress);
+        return new RunTrainer(resultsRoot, data, validation, other, progress, fault);
     }
 
     /** The same trainer reporting progress to {@code other}. */
     public RunTrainer withProgress(Progress other) {
-        return new RunTrainer(resultsRoot, data, validation, provenance, other);
+        return new RunTrainer(resultsRoot, data, validation, provenance, other, fault);
+    }
+
+    /** The same trainer with {@code injected} changing each step's loss: for tests of {@link LossReplay}. */
+    RunTrainer withLossFault(EpochPass.LossFault injected) {
+        return new RunTrainer(resultsRoot, data, validation, provenance, progress, injected);
     }
 
     /** The run's trained model: from the cache when complete, else trained (or resumed) now. */
@@ -75,8 +85,18 @@ public final class RunTrainer {
                 return doneMeanwhile.get();
             }
             KernelReproducibility.requireReproducible(spec.model());
-            return new TrainingSession(spec, folder, parent, data.load(spec.data()), validation, provenance, progress)
-                    .run();
+            LossReplay replay = new LossReplay();
+            while (true) {
+                try {
+                    return new TrainingSession(spec, folder, parent, data.load(spec.data()), validation, provenance,
+                            progress, replay, fault).run();
+                } catch (LossReplay.NotFinite notFinite) {
+                    LossReplay.Event event = notFinite.event();
+                    progress.note(spec.runId() + ": loss not finite in epoch " + event.epoch() + " (batch "
+                            + (event.batch() + 1) + ", last finite loss " + event.lastFiniteLoss()
+                            + "); replaying the epoch from its checkpoint: a net that diverges does so again");
+                }
+            }
         }
     }
 

@@ -45,11 +45,14 @@ final class TrainingSession {
     private final Validation validation;
     private final RunProvenance provenance;
     private final Progress progress;
+    private final LossReplay replay;
+    private final EpochPass.LossFault fault;
     private final Device[] devices = Devices.forTraining();
     private final Instant started = Instant.now();
 
     TrainingSession(RunSpec spec, RunFolder folder, Optional<TrainedRun> parent, DataCatalog.Loaded images,
-            Validation validation, RunProvenance provenance, Progress progress) {
+            Validation validation, RunProvenance provenance, Progress progress, LossReplay replay,
+            EpochPass.LossFault fault) {
         this.spec = spec;
         this.folder = folder;
         this.parent = parent;
@@ -57,9 +60,15 @@ final class TrainingSession {
         this.validation = validation;
         this.provenance = provenance;
         this.progress = progress;
+        this.replay = replay;
+        this.fault = fault;
     }
 
-    TrainedRun run() throws IOException {
+    /**
+     * @throws LossReplay.NotFinite when the loss stopped being finite and {@link LossReplay} asks
+     *     for the epoch to be replayed by a new session
+     */
+    TrainedRun run() throws IOException, LossReplay.NotFinite {
         // The provenance's peak resident memory is this session's, not the process's so far.
         ProcessMemory.resetPeak();
         Recipe recipe = spec.recipe();
@@ -132,7 +141,7 @@ final class TrainingSession {
     }
 
     private TrainedRun epochs(Trainer trainer, VggNet net, MomentumSgd optimizer, Resumed resumed)
-            throws IOException {
+            throws IOException, LossReplay.NotFinite {
         Recipe recipe = spec.recipe();
         LearningRateSchedule.State state = resumed.position().schedule();
         double lastFiniteLoss = resumed.position().lastFiniteLoss();
@@ -142,7 +151,7 @@ final class TrainingSession {
         TestViews validationViews =
                 new TestViews(images.validation(), images.preprocessing(), spec.model().cropSize());
         int validationQ = ScaleMapping.forCrop(spec.model().cropSize()).singleScaleQ(spec.paperScale());
-        EpochPass pass = new EpochPass(spec.runId(), recipe.maxEpochs(), devices, progress);
+        EpochPass pass = new EpochPass(spec.runId(), recipe.maxEpochs(), devices, progress, fault);
         try (TrainingBatches batches = new TrainingBatches(
                 images.train(), images.preprocessing(), augmentation, recipe.batchSize(), spec.seed())) {
             for (int epoch = resumed.epoch() + 1; epoch <= recipe.maxEpochs(); epoch++) {
@@ -153,7 +162,8 @@ final class TrainingSession {
                 optimizer.setLearningRate(state.learningRate());
                 EpochPass.Stats stats = pass.run(trainer, batches, epoch);
                 if (stats.divergedAt().isPresent()) {
-                    return diverged(new Divergence(epoch, stats.lastFiniteLoss().orElse(lastFiniteLoss)));
+                    return diverged(replay.onNotFinite(epoch, stats.divergedAt().get(),
+                            stats.lastFiniteLoss().orElse(lastFiniteLoss)));
                 }
                 lastFiniteLoss = stats.lastFiniteLoss().orElse(lastFiniteLoss);
                 Validation.Errors errors = validation.measure(net, trainer.getManager(), validationViews,
@@ -175,7 +185,7 @@ final class TrainingSession {
 
     private TrainedRun diverged(Divergence divergence) {
         folder.markDiverged(divergence);
-        provenance.writeEnd(folder, spec, images, devices, started, "diverged");
+        provenance.writeEnd(folder, spec, images, devices, started, "diverged", replay.describe());
         progress.note(spec.runId() + ": diverged in epoch " + divergence.epoch() + " (last finite loss "
                 + divergence.lastFiniteLoss() + ")");
         return new TrainedRun(spec, folder, TrainedRun.Outcome.DIVERGED, Optional.of(divergence));
@@ -192,7 +202,8 @@ final class TrainingSession {
         } catch (IOException e) {
             throw new IOException("cannot write " + modelFile + ": " + e.getMessage(), e);
         }
-        provenance.writeEnd(folder, spec, images, devices, started, "complete");
+        replay.onFinished();
+        provenance.writeEnd(folder, spec, images, devices, started, "complete", replay.describe());
         folder.markComplete();
         return new TrainedRun(spec, folder, TrainedRun.Outcome.TRAINED, Optional.empty());
     }

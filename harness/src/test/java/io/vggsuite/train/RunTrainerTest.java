@@ -1,5 +1,6 @@
 package io.vggsuite.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,5 +123,49 @@ class RunTrainerTest {
         double bestError = epochs.stream().mapToDouble(EpochRecord::validationTop1Error).min().orElseThrow();
         assertTrue(lowestLater < 0.8 * firstLoss, "loss did not fall; " + trajectory);
         assertTrue(bestError < 70, "never well above chance (75%); " + trajectory);
+    }
+
+    @Test
+    void aNonFiniteLossTheReplayDoesNotReproduceIsRecordedAndTheRunEqualsOneThatNeverMetIt() throws IOException {
+        for (int faultyEpoch : new int[] {1, 2}) {
+            AtomicBoolean struck = new AtomicBoolean();
+            TrainedRun faulty = RunTrainer.into(results.resolve("faulty-" + faultyEpoch), new DataCatalog(),
+                            CentreCropValidation.INSTANCE)
+                    .withProvenance(RunProvenance.forBudget("test"))
+                    .withLossFault((epoch, batch, loss) -> epoch == faultyEpoch && batch == 3 && !struck.getAndSet(true)
+                            ? Double.NaN : loss)
+                    .train(tinyRun(0.01f, 2));
+            TrainedRun clean = RunTrainer.into(results.resolve("clean-" + faultyEpoch), new DataCatalog(),
+                            CentreCropValidation.INSTANCE)
+                    .withProvenance(RunProvenance.forBudget("test"))
+                    .train(tinyRun(0.01f, 2));
+
+            assertTrue(struck.get(), "the fault was injected");
+            assertEquals(RunStatus.COMPLETE, faulty.folder().status());
+            String from = faultyEpoch == 1 ? "the initial weights" : "epoch 1";
+            assertEquals("epoch " + faultyEpoch + " batch 4: replayed from " + from + ", finite",
+                    faulty.folder().provenance().orElseThrow().require(ProvenanceKeys.LOSS_NOT_FINITE));
+            assertEquals(clean.folder().epochs().stream().map(e -> List.of(e.trainLoss(), e.validationTop1Error()))
+                            .toList(),
+                    faulty.folder().epochs().stream().map(e -> List.of(e.trainLoss(), e.validationTop1Error()))
+                            .toList(),
+                    "the replayed run's curve, fault in epoch " + faultyEpoch);
+            assertArrayEquals(Files.readAllBytes(clean.modelFile()), Files.readAllBytes(faulty.modelFile()),
+                    "the replayed run's weights, fault in epoch " + faultyEpoch);
+            assertTrue(clean.folder().provenance().orElseThrow().get(ProvenanceKeys.LOSS_NOT_FINITE).isEmpty());
+        }
+    }
+
+    @Test
+    void aNonFiniteLossTheReplayReproducesEndsTheRunAsDivergedInThatEpoch() throws IOException {
+        TrainedRun run = trainer()
+                .withLossFault((epoch, batch, loss) -> epoch == 2 && batch == 3 ? Double.NaN : loss)
+                .train(tinyRun(0.01f, 3));
+
+        assertEquals(RunStatus.DIVERGED, run.folder().status());
+        assertEquals(2, run.divergence().orElseThrow().epoch());
+        assertEquals("epoch 2 batch 4: replayed from epoch 1, not finite again",
+                run.folder().provenance().orElseThrow().require(ProvenanceKeys.LOSS_NOT_FINITE));
+        assertEquals(1, run.folder().epochs().size(), "the epochs before the divergence are kept");
     }
 }

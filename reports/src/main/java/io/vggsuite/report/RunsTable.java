@@ -29,6 +29,7 @@ final class RunsTable {
         double trainingSeconds = 0;
         int timed = 0;
         List<String> stillImproving = new ArrayList<>();
+        List<String> replayed = new ArrayList<>();
         int judged = 0;
         for (RunInfo run : index.all()) {
             if (run.status() == RunStatus.COMPLETE) {
@@ -58,6 +59,8 @@ final class RunsTable {
                     text(run, ProvenanceKeys.DEVICE),
                     Cell.of(run.provenance().get(ProvenanceKeys.DJL_VERSION).orElse("?") + " / "
                             + run.provenance().get(ProvenanceKeys.PYTORCH_VERSION).orElse("?"))));
+            run.provenance().get(ProvenanceKeys.LOSS_NOT_FINITE).ifPresent(events -> replayed.add(run.label()
+                    + " (" + events + ")"));
             run.problem().ifPresent(p -> notes.add(run.label() + " could not be read: " + p));
             if (run.problem().isEmpty() && run.config().isEmpty()) {
                 notes.add(run.label() + " has no " + RunFolder.KEY_FILE + " (the trainer writes it), so no table shows it.");
@@ -69,6 +72,13 @@ final class RunsTable {
                     + " rule (divide the rate when validation stops improving, Section 3.1) would have trained on;"
                     + " gaps between such runs measure how fast the nets learn, not what they reach: %s.",
                     stillImproving.size(), judged, Convergence.PLATEAU_PATIENCE, String.join(", ", stillImproving)));
+        }
+        if (!replayed.isEmpty()) {
+            notes.add("A training loss stopped being finite in " + replayed.size() + " run"
+                    + (replayed.size() == 1 ? "" : "s") + "; each time the epoch was replayed from its last checkpoint"
+                    + " (same weights, seed and batches): \"finite\" means the replay passed, so the NaN came from"
+                    + " the process's numerics and the run trained on; \"not finite again\" means the net diverged"
+                    + " (docs/determinism.md): " + String.join("; ", replayed) + ".");
         }
         if (rows.isEmpty()) {
             notes.add("No run folders yet.");

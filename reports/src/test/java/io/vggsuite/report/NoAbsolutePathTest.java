@@ -3,22 +3,27 @@ package io.vggsuite.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A published artefact names folders relative to the repository, never the folder of the machine
  * that wrote it (issue 36): the report the generator writes, the CSVs and provenance beside it, and
- * the committed reference folder.
+ * every committed result under {@code published/} (the reference, and the converged campaign as its
+ * runs land, one working stretch at a time).
  */
 class NoAbsolutePathTest {
 
     /** The checkout, as {@link PublishedReadmeTest} finds it. */
     private static final Path PROJECT = Path.of(System.getProperty("ablation.root", "..")).toAbsolutePath().normalize();
-    private static final Path PUBLISHED = PROJECT.resolve("published").resolve("cifar10-reference");
+    private static final Path PUBLISHED = PROJECT.resolve("published");
 
     @Test
     void generatedReportAndTheResultsFilesBesideItNameNoAbsolutePath(@TempDir Path results) {
@@ -32,12 +37,23 @@ class NoAbsolutePathTest {
                 "absolute paths in the report of " + results + " (file:line: path)");
     }
 
-    @Test
-    void publishedReferenceNamesNoAbsolutePath() {
-        assertTrue(Files.isDirectory(PUBLISHED.resolve("runs")), PUBLISHED + " has no runs");
+    /** Every results folder committed under published/, whatever budget wrote it. */
+    static Stream<Path> publishedResults() throws IOException {
+        try (Stream<Path> folders = Files.list(PUBLISHED)) {
+            List<Path> results = folders.filter(Files::isDirectory).sorted().toList();
+            assertTrue(results.contains(PUBLISHED.resolve("cifar10-reference")),
+                    PUBLISHED + " lacks the reference result: " + results);
+            return results.stream();
+        }
+    }
 
-        assertEquals(List.of(), AbsolutePaths.under(PUBLISHED, List.of(PROJECT)),
-                "absolute paths in " + PROJECT.relativize(PUBLISHED) + " (file:line: path)");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("publishedResults")
+    void publishedResultNamesNoAbsolutePath(Path published) {
+        assertTrue(Files.isDirectory(published.resolve("runs")), published + " has no runs");
+
+        assertEquals(List.of(), AbsolutePaths.under(published, List.of(PROJECT)),
+                "absolute paths in " + PROJECT.relativize(published) + " (file:line: path)");
     }
 
     /** The scan finds what it looks for, and passes what only looks like a path. */

@@ -181,6 +181,20 @@ class TablesTest {
     }
 
     @Test
+    void runsTableNamesEveryRunWhoseLossStoppedBeingFiniteAndWhatItsReplayShowed() {
+        assertTrue(RunsTable.runs(index).notes().stream().noneMatch(n -> n.contains("stopped being finite")));
+        RunFolder d = root.run(Fixtures.id("D", "[256;512]", "fine-tune", 1));
+        String events = "epoch 21 batch 113: replayed from epoch 20, finite";
+        d.writeProvenance(d.provenance().orElseThrow().toBuilder().put(ProvenanceKeys.LOSS_NOT_FINITE, events).build());
+        RunIndex reread = RunIndex.read(root);
+        String label = reread.byId(d.runId()).orElseThrow().label();
+
+        List<String> notes = RunsTable.runs(reread).notes();
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("A training loss stopped being finite in 1 run;")
+                && n.endsWith(label + " (" + events + ")" + ".")), notes.toString());
+    }
+
+    @Test
     void runsTableShowsWhatEachRunCostAndTheTotalTrainingTime() {
         Table table = RunsTable.runs(index);
         List<String> header = table.header();

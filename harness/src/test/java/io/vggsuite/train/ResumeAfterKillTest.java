@@ -43,8 +43,9 @@ class ResumeAfterKillTest {
         Path interrupted = scratch.resolve("interrupted");
         assertEquals(0, Main.run(args(uninterrupted).toArray(String[]::new)));
 
-        Process process = startInAnotherJvm(args(interrupted), scratch.resolve("killed.log"));
-        Path checkpoint = awaitFirstCheckpoint(interrupted, process);
+        Path log = scratch.resolve("killed.log");
+        Process process = startInAnotherJvm(args(interrupted), log);
+        Path checkpoint = awaitFirstCheckpoint(interrupted, process, log);
         process.destroyForcibly().waitFor();
         assertTrue(Files.exists(checkpoint));
         assertEquals(0, Main.run(args(interrupted).toArray(String[]::new)));
@@ -81,14 +82,20 @@ class ResumeAfterKillTest {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static Path awaitFirstCheckpoint(Path results, Process process) throws Exception {
+    private static Path awaitFirstCheckpoint(Path results, Process process, Path log) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             Optional<Path> found = firstCheckpoint(results);
             if (found.isPresent()) {
                 return found.get();
             }
-            assertTrue(process.isAlive(), "the training process ended before its first checkpoint");
+            if (!process.isAlive()) {
+                // Its output is in a temporary folder that JUnit deletes: say here why it ended.
+                process.waitFor();
+                throw new AssertionError("the training process ended (exit status " + process.exitValue()
+                        + ") before its first checkpoint under " + results + "; its output:\n"
+                        + Files.readString(log));
+            }
             Thread.sleep(20);
         }
         throw new AssertionError("no checkpoint within 3 minutes under " + results);

@@ -80,7 +80,8 @@ public final class ProvenanceKeys {
      * Each time the training loss stopped being finite and what replaying the epoch from its last
      * checkpoint showed ("epoch 21 batch 113: replayed from epoch 20, finite"), "; "-separated;
      * absent when the loss stayed finite. "Finite" means the same state and seed did not reproduce
-     * the NaN: the process's numerics, not the net's dynamics (io.vggsuite.train.LossReplay).
+     * the NaN in that process: whether a loss spike overflowed was the process's numerics, and the
+     * run's curve shows the spike (io.vggsuite.train.LossReplay).
      */
     public static final String LOSS_NOT_FINITE = "loss.not.finite";
     /**

@@ -11,10 +11,14 @@ import java.util.Optional;
  * before calling the run diverged.
  *
  * <p>Why: a net that diverges (a rate too high for it) diverges again from the same state, step for
- * step. A NaN that the same state does not reproduce came from the process, not the net's dynamics.
- * Such NaNs were measured (docs/determinism.md): A-LRN's loss went from 1.47 to NaN in epoch 21 of
- * a converged-budget run, and the same command and seed diverged in one process of five and
- * trained in the others. Without a replay the suite recorded those as the net diverging, which the
+ * step. A NaN that the same state does not reproduce depends on the process as much as on the net.
+ * Such NaNs were measured (docs/determinism.md): the same command and seed of A-LRN diverged in one
+ * process of five and trained in the others; in a converged-budget run its loss went from 1.47 to
+ * NaN in epoch 21, and the same epoch from the same checkpoint in a fresh process spiked (epoch
+ * loss 1.93, validation error 50.6 → 68.5) without leaving the finite numbers, and trained on. So
+ * "finite" on replay does not say the net was stable there (its curve shows the spike); it says
+ * that whether the spike overflowed was decided by the process's last bits, which a run's verdict
+ * must not rest on. Without a replay the suite recorded those as the net diverging, which the
  * claims then read as a finding about LRN.
  *
  * <p>A replay that passes the epoch lets the run go on, and the run's provenance keeps the event
@@ -31,7 +35,7 @@ final class LossReplay {
     enum Outcome {
         /** The replay is running. */
         PENDING,
-        /** The replay passed the epoch: the non-finite loss came from the process, not the net. */
+        /** The replay passed the epoch: the same state did not reproduce the non-finite loss. */
         FINITE,
         /** The replay met a non-finite loss in the same epoch: the net diverged. */
         REPRODUCED,

@@ -76,8 +76,9 @@ final class RunsTable {
         if (!replayed.isEmpty()) {
             notes.add("A training loss stopped being finite in " + replayed.size() + " run"
                     + (replayed.size() == 1 ? "" : "s") + "; each time the epoch was replayed from its last checkpoint"
-                    + " (same weights, seed and batches): \"finite\" means the replay passed, so the NaN came from"
-                    + " the process's numerics and the run trained on; \"not finite again\" means the net diverged"
+                    + " (same weights, seed and batches): \"finite\" means the replay passed and the run trained on (whether"
+                    + " a loss spike overflows can depend on the process's last bits; the curve shows the spike);"
+                    + " \"not finite again\" means the net diverged"
                     + " (docs/determinism.md): " + String.join("; ", replayed) + ".");
         }
         if (rows.isEmpty()) {

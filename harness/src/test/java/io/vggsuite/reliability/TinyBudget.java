@@ -8,6 +8,7 @@ import io.vggsuite.model.VggConfig;
 import io.vggsuite.model.VggSpec;
 import io.vggsuite.results.EvalMethod;
 import io.vggsuite.testing.TinyImageFolder;
+import io.vggsuite.testing.TinyNets;
 import io.vggsuite.train.DataCatalog;
 import io.vggsuite.train.DataSpec;
 import io.vggsuite.train.LearningRateSchedule;
@@ -55,7 +56,7 @@ final class TinyBudget {
     }
 
     static RunSpec run(Path data, VggConfig config, long seed) {
-        VggSpec model = VggSpec.of(config).withClasses(TinyImageFolder.CLASSES).withWidth(1.0 / 8).withCrop(32);
+        VggSpec model = VggSpec.of(config).withClasses(TinyImageFolder.CLASSES).withWidth(TinyNets.WIDTH).withCrop(32);
         Recipe recipe = Recipe.paper().withBatchSize(10).withLearningRate(0.01f).withMaxEpochs(EPOCHS)
                 .withSchedule(new LearningRateSchedule.Milestones(List.of(2)));
         return RunSpec.builder().data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data).withValidationImages(20)

@@ -8,6 +8,7 @@ import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.results.RunFolder;
 import io.vggsuite.results.RunLock;
 import io.vggsuite.results.RunStatus;
+import io.vggsuite.testing.TinyNets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +32,7 @@ class TwoProcessesTest {
     Path scratch;
 
     private List<String> train(Path data, Path results, int epochs, int seed) {
-        return List.of("train", "--config", "A", "--width", "0.0625", "--epochs", Integer.toString(epochs),
+        return List.of("train", "--config", "A", "--width", TinyNets.WIDTH_ARGUMENT, "--epochs", Integer.toString(epochs),
                 "--batch", "10", "--seed", Integer.toString(seed), "--dataset", "imagefolder:" + data,
                 "--validation-images", "20", "--eval", "centre-crop", "--results", results.toString());
     }

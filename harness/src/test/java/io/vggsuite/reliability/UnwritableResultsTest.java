@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.results.RunFolder;
 import io.vggsuite.results.RunStatus;
+import io.vggsuite.testing.TinyNets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class UnwritableResultsTest {
     }
 
     private List<String> train(Path results, int seed) {
-        return List.of("train", "--config", "A", "--width", "0.0625", "--epochs", "2", "--batch", "10",
+        return List.of("train", "--config", "A", "--width", TinyNets.WIDTH_ARGUMENT, "--epochs", "2", "--batch", "10",
                 "--seed", Integer.toString(seed), "--dataset", "imagefolder:" + data, "--validation-images", "20",
                 "--eval", "centre-crop", "--results", results.toString());
     }

@@ -17,6 +17,7 @@ import io.vggsuite.model.VggConfig;
 import io.vggsuite.model.VggNet;
 import io.vggsuite.model.VggSpec;
 import io.vggsuite.testing.TinyImageFolder;
+import io.vggsuite.testing.TinyNets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -38,7 +39,7 @@ class BatchNormRunTest {
         TinyImageFolder.write(data, 40, 10);
         RunSpec spec = RunSpec.builder()
                 .data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data).withValidationImages(20).withSplitSeed(3))
-                .model(VggSpec.of(VggConfig.A).withClasses(TinyImageFolder.CLASSES).withWidth(1.0 / 16).withCrop(32)
+                .model(VggSpec.of(VggConfig.A).withClasses(TinyImageFolder.CLASSES).withWidth(TinyNets.WIDTH).withCrop(32)
                         .withNormalisation(Normalisation.BATCH_NORM))
                 .paperScale(TrainScale.fixed(256)).colourShift(false)
                 .start(new Start.FromScratch(Initialisation.GLOROT))
@@ -49,7 +50,7 @@ class BatchNormRunTest {
                 .withProvenance(RunProvenance.forBudget("test")).train(spec);
 
         assertEquals(TrainedRun.Outcome.TRAINED, run.outcome());
-        assertTrue(run.folder().runId().startsWith("A-BN-w1_16-S256-glorot-s5-"), run.folder().runId());
+        assertTrue(run.folder().runId().startsWith("A-BN-w1_8-S256-glorot-s5-"), run.folder().runId());
         assertEquals(Normalisation.BATCH_NORM, run.folder().key().orElseThrow().variant().normalisation());
         try (NDManager manager = NDManager.newBaseManager()) {
             VggNet net = run.load(manager);

@@ -12,6 +12,7 @@ import io.vggsuite.data.TrainingBatches;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.model.VggSpec;
 import io.vggsuite.testing.TinyImageFolder;
+import io.vggsuite.testing.TinyNets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class ComputeThroughputTest {
     void fedAndPremadeBlocksAlternateAcrossTheEndsOfEpochs() throws Exception {
         TinyImageFolder.write(data, 5, 1);
         DatasetSplits splits = Datasets.imageFolder(data, 0, 1);
-        VggSpec spec = VggSpec.of(VggConfig.A).withClasses(TinyImageFolder.CLASSES).withWidth(0.0625)
+        VggSpec spec = VggSpec.of(VggConfig.A).withClasses(TinyImageFolder.CLASSES).withWidth(TinyNets.WIDTH)
                 .withCrop(TinyImageFolder.SIZE);
         Augmentation augmentation = Augmentation.paper(TrainScale.jittered(37, 73), TinyImageFolder.SIZE);
         try (TrainingBatches batches = new TrainingBatches(splits.train(), Preprocessing.of(splits.train()),

@@ -14,6 +14,7 @@ import io.vggsuite.model.VggSpec;
 import io.vggsuite.results.EvalMethod;
 import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.testing.TinyImageFolder;
+import io.vggsuite.testing.TinyNets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -146,7 +147,7 @@ class NativeArrayLeakTest {
     }
 
     private RunSpec run(VggConfig config, Start start, long seed) {
-        VggSpec model = VggSpec.of(config).withClasses(TinyImageFolder.CLASSES).withWidth(1.0 / 16).withCrop(32);
+        VggSpec model = VggSpec.of(config).withClasses(TinyImageFolder.CLASSES).withWidth(TinyNets.WIDTH).withCrop(32);
         Recipe recipe = Recipe.paper().withBatchSize(8).withLearningRate(0.01f).withMaxEpochs(1)
                 .withSchedule(new LearningRateSchedule.Milestones(List.of()));
         return RunSpec.builder().data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data).withValidationImages(8)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vggsuite.cli.Main;
 import io.vggsuite.results.EpochRecord;
 import io.vggsuite.testing.TinyImageFolder;
+import io.vggsuite.testing.TinyNets;
 import io.vggsuite.results.FinalRecord;
 import io.vggsuite.results.ResultsRoot;
 import io.vggsuite.results.RunFolder;
@@ -31,7 +32,7 @@ class ResumeAfterKillTest {
     Path scratch;
 
     private List<String> args(Path results) {
-        return List.of("train", "--config", "A", "--width", "0.0625", "--epochs", "3", "--batch", "20",
+        return List.of("train", "--config", "A", "--width", TinyNets.WIDTH_ARGUMENT, "--epochs", "3", "--batch", "20",
                 "--dataset", "imagefolder:" + data, "--validation-images", "20", "--seed", "9",
                 "--eval", "centre-crop,dense", "--results", results.toString());
     }

@@ -19,6 +19,7 @@ import io.vggsuite.results.ResultsFileException;
 import io.vggsuite.results.RunFolder;
 import io.vggsuite.results.RunKey;
 import io.vggsuite.testing.TinyImageFolder;
+import io.vggsuite.testing.TinyNets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -227,7 +228,7 @@ class RunKeyTest {
     void theTrainerWritesTheKeyOnceAndGivesItToACachedFolderThatLacksIt() throws IOException {
         RunSpec spec = RunSpec.builder().data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data)
                 .withValidationImages(40).withSplitSeed(3))
-                .model(VggSpec.of(VggConfig.A).withClasses(TinyImageFolder.CLASSES).withWidth(1.0 / 16).withCrop(32))
+                .model(VggSpec.of(VggConfig.A).withClasses(TinyImageFolder.CLASSES).withWidth(TinyNets.WIDTH).withCrop(32))
                 .paperScale(TrainScale.fixed(256)).colourShift(false)
                 .start(new Start.FromScratch(Initialisation.GLOROT))
                 .recipe(Recipe.paper().withBatchSize(10).withLearningRate(0.01f).withMaxEpochs(1)

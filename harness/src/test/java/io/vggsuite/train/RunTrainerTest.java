@@ -15,6 +15,7 @@ import io.vggsuite.results.Provenance;
 import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.results.RunStatus;
 import io.vggsuite.testing.TinyImageFolder;
+import io.vggsuite.testing.TinyNets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class RunTrainerTest {
     }
 
     static RunSpec tinyRun(float learningRate, int epochs) {
-        return tinyRun(learningRate, epochs, 1.0 / 16);
+        return tinyRun(learningRate, epochs, TinyNets.WIDTH);
     }
 
     static RunSpec tinyRun(float learningRate, int epochs, double width) {

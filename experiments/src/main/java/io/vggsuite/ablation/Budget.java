@@ -1,5 +1,6 @@
 package io.vggsuite.ablation;
 
+import io.vggsuite.eval.DensePadding;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggSpec;
 import io.vggsuite.train.DataSpec;
@@ -51,6 +52,11 @@ import java.util.stream.Collectors;
  * @param trainingTarget the training time this budget was sized to on the 2-core reference
  *     machine; the plan warns, with ways to shrink the work, when its estimate for this machine
  *     exceeds it (none for the budgets meant for GPUs)
+ * @param densePadding what fills a dense-evaluation window's borders: the paper's neighbours (one
+ *     pass over the whole image), or zeros (each window run alone, as the crops were in training)
+ *     where the crop is too small for the paper's form to score the function the net learned
+ *     ({@link DensePadding} gives the measurement): the CIFAR budgets but smoke, which keeps the
+ *     paper's form because the imagenet budget runs it and smoke is where its machinery is checked
  * @param description one line for the plan printout
  */
 public record Budget(
@@ -68,6 +74,7 @@ public record Budget(
         boolean freshResults,
         Optional<Double> top1ErrorCeiling,
         Optional<Duration> trainingTarget,
+        DensePadding densePadding,
         String description) {
 
     /** The converged budget's epoch cap for a net from scratch or a warm start (see {@link #CONVERGED}). */
@@ -111,6 +118,7 @@ public record Budget(
             .width(0.25).crop(32).batchSize(64).scratchEpochs(6).fineTuneEpochs(2)
             .schedule(new LearningRateSchedule.Milestones(List.of(5))).randomStart(Initialisation.GLOROT)
             .seeds(List.of(1L)).top1ErrorCeiling(80.0).trainingTarget(Duration.ofMinutes(60))
+            .densePadding(DensePadding.ZEROS)
             .description("the grid at CIFAR-10 scale, width 1/4, 16,000 training images, one seed")
             .build();
 
@@ -147,6 +155,7 @@ public record Budget(
             .width(1.0 / 8).crop(32).batchSize(256).scratchEpochs(16).fineTuneEpochs(5)
             .schedule(new LearningRateSchedule.Milestones(List.of(11, 14))).randomStart(Initialisation.GLOROT)
             .seeds(List.of(1L, 2L, 3L)).top1ErrorCeiling(60.0).trainingTarget(Duration.ofHours(8))
+            .densePadding(DensePadding.ZEROS)
             .description("CIFAR-10 (45,000 training images), width 1/8, batch 256, 16 epochs, three seeds,"
                     + " 5,000 test images: what 2 cores can decide in 8 hours of training")
             .build();
@@ -182,6 +191,7 @@ public record Budget(
             .fineTuneEpochs(CONVERGED_FINE_TUNE_CAP).schedule(LearningRateSchedule.Plateau.paper())
             .randomStart(Initialisation.GLOROT).seeds(List.of(1L, 2L, 3L)).top1ErrorCeiling(60.0)
             .trainingTarget(Duration.ofHours(20))
+            .densePadding(DensePadding.ZEROS)
             .description("CIFAR-10 (45,000 training images), width 1/8, batch 256, the paper's plateau rule (at most "
                     + CONVERGED_SCRATCH_CAP + " epochs, " + CONVERGED_FINE_TUNE_CAP + " fine-tuning), three seeds,"
                     + " all 10,000 test images: the reference's nets trained until they stop improving")
@@ -193,6 +203,7 @@ public record Budget(
             .width(0.25).crop(32).batchSize(128).scratchEpochs(74).fineTuneEpochs(30)
             .schedule(LearningRateSchedule.Plateau.paper()).randomStart(Initialisation.GLOROT)
             .seeds(List.of(1L, 2L, 3L)).top1ErrorCeiling(50.0)
+            .densePadding(DensePadding.ZEROS)
             .description("CIFAR-10 (45,000 training images), width 1/4, plateau schedule, three seeds")
             .build();
 
@@ -283,7 +294,7 @@ public record Budget(
                 .randomStart(randomStart).seeds(seeds).freshResults(freshResults).description(description);
         top1ErrorCeiling.ifPresent(b::top1ErrorCeiling);
         trainingTarget.ifPresent(b::trainingTarget);
-        return b;
+        return b.densePadding(densePadding);
     }
 
     /** Names each part of a {@link Budget} (see the record's components for what each means). */
@@ -302,6 +313,7 @@ public record Budget(
         private boolean freshResults;
         private Optional<Double> top1ErrorCeiling = Optional.empty();
         private Optional<Duration> trainingTarget = Optional.empty();
+        private DensePadding densePadding = DensePadding.NEIGHBOURS;
         private String description;
 
         private Builder(String name) {
@@ -377,6 +389,12 @@ public record Budget(
             return this;
         }
 
+        /** What fills a dense window's borders; the paper's neighbours unless set. */
+        public Builder densePadding(DensePadding value) {
+            this.densePadding = Objects.requireNonNull(value, "densePadding");
+            return this;
+        }
+
         public Builder description(String value) {
             this.description = value;
             return this;
@@ -388,7 +406,7 @@ public record Budget(
                     required(batchSize, "batchSize"), learningRate, required(scratchEpochs, "scratchEpochs"),
                     required(fineTuneEpochs, "fineTuneEpochs"), required(schedule, "schedule"),
                     required(randomStart, "randomStart"), required(seeds, "seeds"), freshResults, top1ErrorCeiling,
-                    trainingTarget, required(description, "description"));
+                    trainingTarget, densePadding, required(description, "description"));
         }
 
         private <T> T required(T value, String part) {

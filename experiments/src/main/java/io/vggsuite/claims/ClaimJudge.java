@@ -2,6 +2,7 @@ package io.vggsuite.claims;
 
 import io.vggsuite.claims.ClaimStatistics.Estimate;
 import io.vggsuite.data.ScaleMapping;
+import io.vggsuite.eval.DensePadding;
 import io.vggsuite.eval.Scores;
 import io.vggsuite.results.ChanceLevel;
 import io.vggsuite.results.ArmRecord;
@@ -58,6 +59,13 @@ public final class ClaimJudge {
         Premise premise = claim.premise().get();
         if (premise instanceof Premise.Overfits overfits) {
             return notOverfitting(claim, overfits);
+        }
+        if (premise instanceof Premise.PapersDensePadding) {
+            return measurements.densePadding() == DensePadding.NEIGHBOURS ? Optional.empty()
+                    : Optional.of("premise not met: " + premise.statement() + "; this budget runs each dense window"
+                            + " alone, zero-padded like multi-crop's crops, because at its crop the paper's padding"
+                            + " scores a function its nets never learned (docs/budgets.md, \"Dense evaluation at a"
+                            + " crop of 32\")");
         }
         return withoutDetail(claim, premise);
     }

@@ -1,5 +1,6 @@
 package io.vggsuite.claims;
 
+import io.vggsuite.eval.DensePadding;
 import io.vggsuite.eval.Scores;
 import io.vggsuite.results.EvalMethod;
 import io.vggsuite.results.SeedSpreads;
@@ -15,6 +16,9 @@ public interface Measurements {
 
     /** Test-set posteriors of a trained run. */
     Scores scores(TrainedRun run, EvalMethod method, List<Integer> paperTestScales);
+
+    /** What fills the borders of the budget's dense-evaluation windows. */
+    DensePadding densePadding();
 
     /** The budget's measured seed spreads (its baseline); empty when it has none. */
     Optional<SeedSpreads> seedSpreads();

@@ -25,6 +25,22 @@ public sealed interface Premise {
     }
 
     /**
+     * Dense evaluation is the paper's: windows padded by the neighbouring parts of the image, where
+     * multi-crop's crops are zero-padded. The paper explains Table 5's differences by exactly that:
+     * multi-crop and dense are complementary "due to a different treatment of convolution boundary
+     * conditions" (Section 4.3). A budget that runs each dense window alone ({@code
+     * eval.DensePadding#ZEROS}) pads both with zeros, so the two differ only in where and how many
+     * crops they take.
+     */
+    record PapersDensePadding() implements Premise {
+        @Override
+        public String statement() {
+            return "dense evaluation pads each window with the neighbouring parts of the image, multi-crop with"
+                    + " zeros (Section 4.3's \"different treatment of convolution boundary conditions\")";
+        }
+    }
+
+    /**
      * The nets overfit at this budget: a regulariser can only lower the test error where there is
      * a generalisation gap to close. Measured on the claim's runs at their last epoch as validation
      * top-1 error minus the training top-1 error of the same epoch (the training crops, so

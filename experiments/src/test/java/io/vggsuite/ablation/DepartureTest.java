@@ -47,6 +47,23 @@ class DepartureTest {
     }
 
     @Test
+    void theConvergedBudgetRunsEachDenseWindowAloneAndSaysWhyAndWhatItPutsOutOfScope() {
+        String suite = suite(Budget.CONVERGED, Departure.DENSE_EVALUATION);
+        assertTrue(suite.startsWith("every window cut from the image and run alone, zero-padded")
+                && suite.contains("0, 4, 8, 12, 16, 20 at Q = 55"), suite);
+        String why = Departure.DENSE_EVALUATION.record(Budget.CONVERGED).why();
+        assertTrue(why.contains("the last convolutional stage is 2×2 per window") && why.contains("out of scope"), why);
+    }
+
+    @Test
+    void theSmokeBudgetKeepsThePapersOnePassWhoseMachineryTheImagenetBudgetRuns() {
+        String suite = suite(Budget.SMOKE, Departure.DENSE_EVALUATION);
+        assertTrue(suite.startsWith("one pass over the whole image with the last 3 max-pools stride-less"), suite);
+        assertEquals(Departure.DENSE_EVALUATION.record(Budget.SMOKE).why(),
+                Departure.DENSE_EVALUATION.record(Budget.imagenet("/data")).why());
+    }
+
+    @Test
     void theImagenetBudgetDenseEvaluationIsOnePassOverTheWholeImage() {
         assertTrue(suite(Budget.imagenet("/data"), Departure.DENSE_EVALUATION).contains("0, 32 at Q = 256"),
                 suite(Budget.imagenet("/data"), Departure.DENSE_EVALUATION));

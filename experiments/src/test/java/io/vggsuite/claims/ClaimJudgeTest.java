@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vggsuite.ablation.AblationPlan;
 import io.vggsuite.ablation.Budget;
+import io.vggsuite.eval.DensePadding;
 import io.vggsuite.eval.Scores;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggConfig;
@@ -45,6 +46,11 @@ class ClaimJudgeTest {
     /** Synthetic measurements; {@code untrained} runs score at chance, {@code diverged} runs diverge. */
     private Measurements measurements(List<Long> seeds, Predicate<TrainedRun> untrained,
             Predicate<TrainedRun> diverged) {
+        return measurements(seeds, untrained, diverged, DensePadding.NEIGHBOURS);
+    }
+
+    private Measurements measurements(List<Long> seeds, Predicate<TrainedRun> untrained,
+            Predicate<TrainedRun> diverged, DensePadding densePadding) {
         List<AblationPlan> plans = seeds.stream().map(s -> new AblationPlan(Budget.SMOKE, 10, 3, s)).toList();
         return new Measurements() {
             @Override
@@ -75,6 +81,11 @@ class ClaimJudgeTest {
             @Override
             public Optional<SeedSpreads> seedSpreads() {
                 return SeedSpreads.read(SMOKE_BASELINE);
+            }
+
+            @Override
+            public DensePadding densePadding() {
+                return densePadding;
             }
         };
     }
@@ -167,6 +178,28 @@ class ClaimJudgeTest {
         assertTrue(judge.judge(claim5).outOfScope().isEmpty(), "a depth claim declares no premise");
     }
 
+    /**
+     * Claims 9 and 10 rest on dense and multi-crop padding their windows differently (Section 4.3):
+     * out of scope where the budget runs each dense window alone, zero-padded; in scope under the
+     * paper's one pass. Claim 11 (fusion) reads the same arms and declares no such premise.
+     */
+    @Test
+    void denseAgainstMultiCropIsOutOfScopeWhereDenseWindowsAreZeroPaddedAndKeepsItsMeasurement() {
+        ClaimJudge zeros = new ClaimJudge(measurements(List.of(1L, 2L, 3L), r -> false, r -> false, DensePadding.ZEROS));
+        ClaimJudge paper = new ClaimJudge(measurements(List.of(1L, 2L, 3L), r -> false, r -> false,
+                DensePadding.NEIGHBOURS));
+        for (int id : List.of(9, 10)) {
+            ClaimDeclaration claim = DeclaredClaims.all().stream().filter(c -> c.id() == id).findFirst().orElseThrow();
+            Judgement j = zeros.judge(claim);
+            assertTrue(j.outOfScope().isPresent() && j.outOfScope().get().contains("runs each dense window alone"),
+                    "claim " + id + ": " + j);
+            assertTrue(j.test().isPresent() && !Double.isNaN(j.test().get().effect()), "the measurement is still shown");
+            assertTrue(paper.judge(claim).outOfScope().isEmpty(), "claim " + id + " under the paper's padding");
+        }
+        ClaimDeclaration claim11 = DeclaredClaims.all().stream().filter(c -> c.id() == 11).findFirst().orElseThrow();
+        assertTrue(zeros.judge(claim11).outOfScope().isEmpty(), "fusion declares no padding premise");
+    }
+
     /** Claim 103 (dropout): a regulariser is testable only where the nets overfit. */
     @Test
     void theDropoutClaimIsOutOfScopeWhereNoNetOverfitsAndInScopeWhereOneDoes() {
@@ -211,6 +244,11 @@ class ClaimJudgeTest {
             @Override
             public Optional<SeedSpreads> seedSpreads() {
                 return Optional.empty();
+            }
+
+            @Override
+            public DensePadding densePadding() {
+                return with.densePadding();
             }
         };
         ClaimRecord record = ClaimVerdicts.decide(List.of(new ClaimJudge(without).judge(DeclaredClaims.all().get(4))))

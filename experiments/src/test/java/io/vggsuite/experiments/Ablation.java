@@ -5,6 +5,7 @@ import io.vggsuite.ablation.Budget;
 import io.vggsuite.claims.Judgement;
 import io.vggsuite.claims.Measurements;
 import io.vggsuite.claims.RunSelector;
+import io.vggsuite.eval.DensePadding;
 import io.vggsuite.eval.FinalEvaluation;
 import io.vggsuite.eval.Scores;
 import io.vggsuite.results.EvalMethod;
@@ -46,7 +47,7 @@ public final class Ablation implements Measurements {
         this.results = results;
         this.data = data;
         this.trainer = trainer;
-        this.evaluation = new FinalEvaluation(data);
+        this.evaluation = new FinalEvaluation(data).withDensePadding(budget.densePadding());
         this.plans = List.copyOf(plans);
         this.seedSpreads = seedSpreads;
     }
@@ -62,6 +63,11 @@ public final class Ablation implements Measurements {
     /** One plan per seed of the budget. */
     public List<AblationPlan> plans() {
         return plans;
+    }
+
+    @Override
+    public DensePadding densePadding() {
+        return budget.densePadding();
     }
 
     /** Images in the budget's test subset. */

@@ -1,12 +1,13 @@
 package io.vggsuite.eval;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
 import io.vggsuite.data.TestViews;
 import io.vggsuite.model.VggNet;
-import io.vggsuite.results.EvalMethod;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,10 +44,8 @@ public final class Evaluator {
 
     /** Posteriors of images [from, to) under {@code protocol}. */
     public Scores evaluate(Protocol protocol, int from, int to) {
-        List<EvalMethod> averaged = protocol.method().averaged();
-        if (!averaged.isEmpty()) {
-            return Scores.average(averaged.stream()
-                    .map(method -> evaluate(Protocol.of(method, protocol.scales()), from, to)).toList());
+        if (protocol instanceof Protocol.DenseAndMultiCrop both) {
+            return Scores.average(both.parts().stream().map(part -> evaluate(part, from, to)).toList());
         }
         List<Scores> perScale = new ArrayList<>();
         for (int q : protocol.scales()) {
@@ -57,7 +56,8 @@ public final class Evaluator {
 
     /**
      * Network inputs (views) evaluated so far: 1 per image for a centre crop, 50 for multi-crop,
-     * the whole image and its flip for dense.
+     * the whole image and its flip for the paper's dense evaluation, every window of both for dense
+     * with its windows alone.
      */
     public long viewsEvaluated() {
         return viewsEvaluated;
@@ -88,9 +88,9 @@ public final class Evaluator {
         }
         if (protocol instanceof Protocol.Dense dense) {
             NDArray images = views.wholeImages(scope, start, end, q);
-            NDArray posteriors = softmax(denseScores(images));
+            NDArray posteriors = softmax(denseScores(images, dense.padding()));
             if (dense.flip()) {
-                posteriors = posteriors.add(softmax(denseScores(images.flip(3)))).div(2);
+                posteriors = posteriors.add(softmax(denseScores(images.flip(3), dense.padding()))).div(2);
             }
             return posteriors;
         }
@@ -109,9 +109,36 @@ public final class Evaluator {
 
     /**
      * The class score map "spatially averaged (sum-pooled)" (Section 3.2), one cell per window of
-     * {@link DenseWindows}, from one pass per image.
+     * {@link DenseWindows}: from one pass per image, or from each window run alone.
      */
-    private NDArray denseScores(NDArray images) {
+    private NDArray denseScores(NDArray images, DensePadding padding) {
+        return switch (padding) {
+            case NEIGHBOURS -> onePassScores(images);
+            case ZEROS -> windowsAloneScores(images);
+        };
+    }
+
+    /**
+     * {@code [n, classes]}: every window of {@link DenseWindows} cut from the images and run alone,
+     * as a crop, its class scores averaged over the windows. One forward pass holds the windows of
+     * all {@code n} images, window by window ({@code [windows · n]}), so they come back apart by a
+     * reshape to {@code [windows, n, classes]}.
+     */
+    private NDArray windowsAloneScores(NDArray images) {
+        int crop = views.crop();
+        List<Integer> rows = DenseWindows.windowStarts((int) images.getShape().get(2), crop);
+        List<Integer> columns = DenseWindows.windowStarts((int) images.getShape().get(3), crop);
+        NDList windows = new NDList(rows.size() * columns.size());
+        for (int top : rows) {
+            for (int left : columns) {
+                windows.add(images.get(new NDIndex(":, :, {}:{}, {}:{}", top, top + crop, left, left + crop)));
+            }
+        }
+        NDArray scores = classScores(NDArrays.concat(windows, 0));
+        return scores.reshape(windows.size(), images.getShape().get(0), -1).mean(new int[] {0});
+    }
+
+    private NDArray onePassScores(NDArray images) {
         // Also names a side smaller than the crop before the net fails on it.
         long rows = DenseWindows.windowStarts((int) images.getShape().get(2), views.crop()).size();
         long columns = DenseWindows.windowStarts((int) images.getShape().get(3), views.crop()).size();

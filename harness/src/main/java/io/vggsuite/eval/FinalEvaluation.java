@@ -17,6 +17,7 @@ import io.vggsuite.train.TrainedRun;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
@@ -31,9 +32,24 @@ import java.util.stream.Collectors;
 public final class FinalEvaluation {
 
     private final DataCatalog data;
+    private final DensePadding densePadding;
 
+    /** Dense evaluation in the paper's form ({@link DensePadding#NEIGHBOURS}). */
     public FinalEvaluation(DataCatalog data) {
+        this(data, DensePadding.NEIGHBOURS);
+    }
+
+    private FinalEvaluation(DataCatalog data, DensePadding densePadding) {
         this.data = data;
+        this.densePadding = densePadding;
+    }
+
+    /**
+     * The same, its dense windows padded as {@code padding} says. The two forms keep their
+     * posteriors under different names, so neither is ever read back as the other.
+     */
+    public FinalEvaluation withDensePadding(DensePadding padding) {
+        return new FinalEvaluation(data, Objects.requireNonNull(padding, "padding"));
     }
 
     /**
@@ -42,7 +58,7 @@ public final class FinalEvaluation {
      */
     public Scores evaluate(TrainedRun run, EvalMethod method, List<Integer> paperScales) throws IOException {
         RunFolder folder = run.folder();
-        String name = predictionsName(method, paperScales);
+        String name = predictionsName(method, paperScales, densePadding);
         ScaleMapping mapping = ScaleMapping.forCrop(run.spec().model().cropSize());
         List<Integer> scales = paperScales.stream().map(mapping::map).toList();
         Optional<Predictions> kept = folder.predictions(name);
@@ -59,7 +75,7 @@ public final class FinalEvaluation {
             scores = Scores.average(parts);
         } else {
             ProcessMemory.resetPeak();
-            scores = compute(run, Protocol.of(method, scales));
+            scores = compute(run, Protocol.of(method, scales, densePadding));
             peakResident = ProcessMemory.now().peakResidentBytes();
         }
         FinalRecord row = new FinalRecord(method, scales, List.copyOf(paperScales), scores.top1Error(),
@@ -73,7 +89,7 @@ public final class FinalEvaluation {
             if (kept.isEmpty()) {
                 folder.writePredictions(name, scores.labels(), scores.probabilities());
                 if (method == EvalMethod.DENSE) {
-                    folder.amendProvenance(p -> p.with(ProvenanceKeys.DENSE_EVALUATION, ProvenanceKeys.DENSE_ONE_PASS));
+                    folder.amendProvenance(p -> p.with(ProvenanceKeys.DENSE_EVALUATION, densePadding.provenance()));
                 }
             }
             List<FinalRecord> rows = new ArrayList<>(folder.finals());
@@ -102,8 +118,19 @@ public final class FinalEvaluation {
         }
     }
 
+    /** The name of the kept posteriors of {@code method} at {@code paperScales}, dense in the paper's form. */
     public static String predictionsName(EvalMethod method, List<Integer> paperScales) {
-        return method.id().replace('+', '-') + "-Q" + paperScales.stream().map(String::valueOf)
-                .collect(Collectors.joining("_"));
+        return predictionsName(method, paperScales, DensePadding.NEIGHBOURS);
+    }
+
+    /**
+     * The same with dense windows padded as {@code padding} says: "-windows" after the method's id
+     * for the posteriors that include dense windows run alone (dense-windows-Q384).
+     */
+    public static String predictionsName(EvalMethod method, List<Integer> paperScales, DensePadding padding) {
+        boolean windows = padding == DensePadding.ZEROS
+                && (method == EvalMethod.DENSE || method.averaged().contains(EvalMethod.DENSE));
+        return method.id().replace('+', '-') + (windows ? "-windows" : "") + "-Q" + paperScales.stream()
+                .map(String::valueOf).collect(Collectors.joining("_"));
     }
 }

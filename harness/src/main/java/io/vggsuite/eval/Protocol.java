@@ -2,6 +2,7 @@ package io.vggsuite.eval;
 
 import io.vggsuite.results.EvalMethod;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How a trained net is applied to a test image (Section 3.2), at one or several test scales Q.
@@ -44,15 +45,19 @@ public sealed interface Protocol {
     /**
      * The FC layers as convolutions over the whole rescaled image; "the class score map is
      * spatially averaged … the soft-max class posteriors of the original and flipped images are
-     * averaged" (Section 3.2). {@code flip} false is only for the exactness test.
+     * averaged" (Section 3.2). {@code flip} false is only for the exactness test; {@code padding}
+     * says what fills each window's borders: the paper's neighbours, or zeros where a budget's
+     * crop makes the paper's form score another function ({@link DensePadding}).
      */
-    record Dense(List<Integer> scales, boolean flip) implements Protocol {
+    record Dense(List<Integer> scales, boolean flip, DensePadding padding) implements Protocol {
         public Dense {
             scales = checked(scales);
+            Objects.requireNonNull(padding, "padding");
         }
 
+        /** The paper's: one pass, windows padded by their neighbours, and the mirror image. */
         public Dense(List<Integer> scales) {
-            this(scales, true);
+            this(scales, true, DensePadding.NEIGHBOURS);
         }
 
         @Override
@@ -61,12 +66,17 @@ public sealed interface Protocol {
         }
 
         /**
-         * A square image at the largest Q, in crops' worth of pixels: its one pass holds the first
-         * layers' activations at the image's size, as a crop's do at the crop's.
+         * The paper's one pass: a square image at the largest Q, in crops' worth of pixels, since its
+         * pass holds the first layers' activations at the image's size, as a crop's do at the crop's.
+         * Windows alone: the windows of a square image at the largest Q, each a crop.
          */
         @Override
         public int imagesPerPass(int crop) {
             long side = scales.stream().mapToInt(Integer::intValue).max().orElse(crop);
+            if (padding == DensePadding.ZEROS) {
+                long perSide = DenseWindows.windowStarts((int) Math.max(side, crop), crop).size();
+                return (int) Math.max(1, VIEWS_PER_PASS / (perSide * perSide));
+            }
             return (int) Math.max(1, (long) VIEWS_PER_PASS * crop * crop / (side * side));
         }
     }
@@ -95,9 +105,15 @@ public sealed interface Protocol {
     }
 
     /** "the average of their soft-max outputs" of dense and multi-crop (Section 4.3, Table 5). */
-    record DenseAndMultiCrop(List<Integer> scales) implements Protocol {
+    record DenseAndMultiCrop(List<Integer> scales, DensePadding padding) implements Protocol {
         public DenseAndMultiCrop {
             scales = checked(scales);
+            Objects.requireNonNull(padding, "padding");
+        }
+
+        /** With the paper's dense evaluation. */
+        public DenseAndMultiCrop(List<Integer> scales) {
+            this(scales, DensePadding.NEIGHBOURS);
         }
 
         @Override
@@ -105,24 +121,29 @@ public sealed interface Protocol {
             return EvalMethod.DENSE_AND_MULTI_CROP;
         }
 
+        /** Its two parts, whose posteriors are averaged. */
+        public List<Protocol> parts() {
+            return List.of(new Dense(scales, true, padding), new MultiCrop(scales));
+        }
+
         /** The smaller of its two parts', since one evaluator runs both. */
         @Override
         public int imagesPerPass(int crop) {
-            return Math.min(new Dense(scales).imagesPerPass(crop), new MultiCrop(scales).imagesPerPass(crop));
+            return parts().stream().mapToInt(part -> part.imagesPerPass(crop)).min().orElseThrow();
         }
     }
 
-    /** The protocol of {@code method} at {@code scales}. */
-    static Protocol of(EvalMethod method, List<Integer> scales) {
+    /** The protocol of {@code method} at {@code scales}, dense windows padded as {@code padding} says. */
+    static Protocol of(EvalMethod method, List<Integer> scales, DensePadding padding) {
         switch (method) {
             case CENTRE_CROP:
                 return new CentreCrop(scales);
             case DENSE:
-                return new Dense(scales);
+                return new Dense(scales, true, padding);
             case MULTI_CROP:
                 return new MultiCrop(scales);
             case DENSE_AND_MULTI_CROP:
-                return new DenseAndMultiCrop(scales);
+                return new DenseAndMultiCrop(scales, padding);
             default:
                 throw new IllegalArgumentException("no protocol for " + method);
         }

@@ -1,6 +1,7 @@
 /**
  * Evaluation (Sections 3.2 and 4): the test protocols (centre crop, dense over every window of
- * {@link io.vggsuite.eval.DenseWindows}, multi-crop, their combination, any of them over several
+ * {@link io.vggsuite.eval.DenseWindows}, in one pass or each window alone as a budget's
+ * {@link io.vggsuite.eval.DensePadding} says, multi-crop, their combination, any of them over several
  * scales), top-k error, model fusion (Table 6), the paired test that says whether a difference
  * between two nets is beyond test-set noise, the test-set evaluation of a trained run kept in its
  * folder ({@link io.vggsuite.eval.FinalEvaluation}) and the trainer's per-epoch validation

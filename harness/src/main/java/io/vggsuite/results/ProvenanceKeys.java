@@ -99,15 +99,21 @@ public final class ProvenanceKeys {
      */
     public static final String PEAK_RSS_MIB_EVALUATION = "memory.peak.rss.mib.evaluation";
     /**
-     * How the run's dense posteriors were computed, written when they are: {@link #DENSE_ONE_PASS}.
+     * How the run's dense posteriors were computed, written when they are: {@link #DENSE_ONE_PASS} or
+     * {@link #DENSE_WINDOWS_ALONE}.
      * A run with dense posteriors and without this key computed them before issue 33 (2026-12-06),
      * as separate zero-padded windows cut from the image at offsets round(j·crop/7), not the one
      * pass whose windows are padded by their neighbours (Section 3.2); a kept posterior is reused,
      * so the report names such runs instead of mixing the two silently.
      */
     public static final String DENSE_EVALUATION = "evaluation.dense";
-    /** The value of {@link #DENSE_EVALUATION} since issue 33. */
+    /** The value of {@link #DENSE_EVALUATION} for the paper's one pass (since issue 33). */
     public static final String DENSE_ONE_PASS = "one pass, à trous";
+    /**
+     * The value of {@link #DENSE_EVALUATION} for windows cut from the image and run alone, zero-padded,
+     * at the one pass's offsets (a budget's choice at a crop of 32: {@code eval.DensePadding}).
+     */
+    public static final String DENSE_WINDOWS_ALONE = "windows alone, zero-padded";
 
     /** Keys every finished run has; {@link Provenance#missing} checks them. */
     public static final List<String> REQUIRED = List.of(CONFIG, TRAIN_SCALE, TRAIN_SCALE_PAPER, INIT, SEED, BUDGET,

@@ -60,7 +60,7 @@ class EvaluatorTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             VggNet net = net(manager);
             Evaluator evaluator = new Evaluator(net, manager, views, 5);
-            Scores dense = evaluator.evaluate(new Protocol.Dense(List.of(q), false), 0, views.size());
+            Scores dense = evaluator.evaluate(new Protocol.Dense(List.of(q), false, DensePadding.NEIGHBOURS), 0, views.size());
             NDArray images = views.wholeImages(manager, 0, views.size(), q);
             List<Integer> rows = DenseWindows.windowStarts((int) images.getShape().get(2), 32);
             List<Integer> columns = DenseWindows.windowStarts((int) images.getShape().get(3), 32);
@@ -84,20 +84,57 @@ class EvaluatorTest {
         }
     }
 
+    /**
+     * With its windows alone, dense evaluation is the soft-max of the mean class scores of every
+     * window of {@link DenseWindows} cut from the image and run as a crop. Written here window by
+     * window, image by image; the evaluator runs the windows of several images in one pass (two
+     * images a pass here), so this also holds its windows and images apart.
+     */
     @Test
-    void denseEvaluationOfACropSizedImageEqualsTheCentreCrop() {
-        assertDenseEqualsCentreCrop(32);
+    void denseWithItsWindowsAloneAveragesTheScoresOfEachWindowRunAsACrop() {
+        int q = 55;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            VggNet net = net(manager);
+            Evaluator evaluator = new Evaluator(net, manager, views, 2);
+            Scores dense = evaluator.evaluate(new Protocol.Dense(List.of(q), false, DensePadding.ZEROS), 0,
+                    views.size());
+            ParameterStore store = new ParameterStore(manager, false);
+            List<Integer> starts = DenseWindows.windowStarts(q, 32);
+            for (int i = 0; i < views.size(); i++) {
+                NDArray image = views.wholeImages(manager, i, i + 1, q);
+                NDArray sum = manager.zeros(new Shape(1, TinyImageFolder.CLASSES));
+                for (int top : starts) {
+                    for (int left : starts) {
+                        NDArray window = image.get(":, :, {}:{}, {}:{}", top, top + 32, left, left + 32);
+                        sum = sum.add(net.forward(store, new NDList(window), false).singletonOrThrow());
+                    }
+                }
+                float[] expected = sum.div(starts.size() * starts.size()).softmax(1).toFloatArray();
+                for (int c = 0; c < TinyImageFolder.CLASSES; c++) {
+                    assertEquals(expected[c], dense.probabilities()[i][c], 1e-5, "image " + i + " class " + c);
+                }
+            }
+            assertEquals((long) starts.size() * starts.size() * views.size(), evaluator.viewsEvaluated(),
+                    "every window a view");
+        }
     }
 
-    private static void assertDenseEqualsCentreCrop(int q) {
+    @Test
+    void denseEvaluationOfACropSizedImageEqualsTheCentreCropWhateverItsPadding() {
+        for (DensePadding padding : DensePadding.values()) {
+            assertDenseEqualsCentreCrop(32, padding);
+        }
+    }
+
+    private static void assertDenseEqualsCentreCrop(int q, DensePadding padding) {
         try (NDManager manager = NDManager.newBaseManager()) {
             Evaluator evaluator = new Evaluator(net(manager), manager, views, 5);
             Scores centre = evaluator.evaluate(new Protocol.CentreCrop(List.of(q)), 0, views.size());
-            Scores dense = evaluator.evaluate(new Protocol.Dense(List.of(q), false), 0, views.size());
+            Scores dense = evaluator.evaluate(new Protocol.Dense(List.of(q), false, padding), 0, views.size());
             for (int i = 0; i < centre.images(); i++) {
                 for (int c = 0; c < TinyImageFolder.CLASSES; c++) {
                     assertEquals(centre.probabilities()[i][c], dense.probabilities()[i][c], 1e-5,
-                            "image " + i + " class " + c);
+                            padding + ": image " + i + " class " + c);
                 }
             }
         }
@@ -121,17 +158,23 @@ class EvaluatorTest {
     }
 
     @Test
-    void denseAndMultiCropIsTheMeanOfTheTwo() {
+    void denseAndMultiCropIsTheMeanOfTheTwoWithTheDensePaddingItNames() {
+        for (DensePadding padding : DensePadding.values()) {
+            assertDenseAndMultiCropIsTheMeanOfTheTwo(padding);
+        }
+    }
+
+    private static void assertDenseAndMultiCropIsTheMeanOfTheTwo(DensePadding padding) {
         try (NDManager manager = NDManager.newBaseManager()) {
             Evaluator evaluator = new Evaluator(net(manager), manager, views, 3);
             List<Integer> q = List.of(37, 55);
-            Scores dense = evaluator.evaluate(new Protocol.Dense(q), 0, views.size());
+            Scores dense = evaluator.evaluate(new Protocol.Dense(q, true, padding), 0, views.size());
             Scores crops = evaluator.evaluate(new Protocol.MultiCrop(q), 0, views.size());
-            Scores both = evaluator.evaluate(new Protocol.DenseAndMultiCrop(q), 0, views.size());
+            Scores both = evaluator.evaluate(new Protocol.DenseAndMultiCrop(q, padding), 0, views.size());
             float[] expected = Scores.average(List.of(dense, crops)).probabilities()[1];
             float[] actual = both.probabilities()[1];
             for (int c = 0; c < expected.length; c++) {
-                assertEquals(expected[c], actual[c], 1e-6);
+                assertEquals(expected[c], actual[c], 1e-6, padding + ": class " + c);
             }
             assertTrue(both.images() > 0);
         }

@@ -2,6 +2,7 @@ package io.vggsuite.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.vggsuite.eval.DensePadding;
 import io.vggsuite.eval.Protocol;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,16 @@ class EvaluationBatchingTest {
     }
 
     @Test
+    void denseWithItsWindowsAloneSendsEveryWindowOfItsLargestScaleAsACrop() {
+        // At Q = 73 the windows start at 0, 4, …, 40: 11 × 11 = 121 crops per image, 2 images in 256.
+        assertEquals(2, new Protocol.Dense(List.of(37, 55, 73), true, DensePadding.ZEROS).imagesPerPass(32));
+        assertEquals(256, new Protocol.Dense(List.of(32), true, DensePadding.ZEROS).imagesPerPass(32));
+        assertEquals(7, new Protocol.Dense(List.of(55), true, DensePadding.ZEROS).imagesPerPass(32));
+    }
+
+    @Test
     void denseAndMultiCropTakesTheSmallerBatchOfItsTwoParts() {
+        assertEquals(2, new Protocol.DenseAndMultiCrop(List.of(37, 55, 73), DensePadding.ZEROS).imagesPerPass(32));
         assertEquals(5, new Protocol.DenseAndMultiCrop(List.of(37, 55, 73)).imagesPerPass(32));
         assertEquals(5, new Protocol.DenseAndMultiCrop(List.of(32)).imagesPerPass(32));
     }

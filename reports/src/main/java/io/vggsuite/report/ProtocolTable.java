@@ -8,6 +8,9 @@ import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.results.ResultsRoot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Where the runs depart from the paper's protocol: the rows of the results folder's {@code
@@ -15,6 +18,10 @@ import java.util.List;
  * what the runs did rather than what someone wrote about them.
  */
 final class ProtocolTable {
+
+    /** How dense scores were computed before issue 33, when the run's provenance did not say. */
+    static final String BEFORE_ONE_PASS = "before issue 33, as separate windows cut from the image and padded with"
+            + " zeros at offsets round(j·crop/7)";
 
     private ProtocolTable() {}
 
@@ -27,17 +34,20 @@ final class ProtocolTable {
                 ? "This results folder has no " + ResultsRoot.PROTOCOL_FILE + ": its runs predate it, or it"
                         + " was not written by the ablation."
                 : "From " + ResultsRoot.PROTOCOL_FILE + ", written by the ablation from the constants its runs use.");
-        // Kept posteriors are reused, so a folder evaluated before issue 33 keeps the earlier dense method.
-        List<String> earlierDense = index.all().stream()
+        // Kept posteriors are reused, so one folder can hold dense scores computed in different ways.
+        Map<String, List<String>> byForm = new TreeMap<>();
+        index.all().stream()
                 .filter(r -> r.finals().stream().anyMatch(f -> f.method() == EvalMethod.DENSE))
-                .filter(r -> r.provenance().get(ProvenanceKeys.DENSE_EVALUATION).isEmpty())
-                .map(RunInfo::label)
-                .toList();
-        if (!earlierDense.isEmpty()) {
-            notes.add(earlierDense.size() + " of " + index.all().size() + " runs computed their dense scores before"
-                    + " dense evaluation became one pass (issue 33): as separate windows cut from the image and"
-                    + " padded with zeros, at offsets round(j·crop/7), not padded by their neighbours as the dense"
-                    + " row above says: " + String.join(", ", earlierDense) + ".");
+                .forEach(r -> byForm.computeIfAbsent(r.provenance().get(ProvenanceKeys.DENSE_EVALUATION)
+                        .orElse(BEFORE_ONE_PASS), form -> new ArrayList<>()).add(r.label()));
+        if (byForm.size() > 1 || byForm.containsKey(BEFORE_ONE_PASS)) {
+            String forms = byForm.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue().size() + " of "
+                    + index.all().size() + " runs: " + String.join(", ", e.getValue()) + ")")
+                    .collect(Collectors.joining("; "));
+            notes.add(byForm.size() == 1
+                    ? "Dense scores in this folder were computed " + forms + ", not as the dense row above says."
+                    : "Dense scores in this folder were computed in " + byForm.size() + " ways, of which the dense"
+                            + " row above names one: " + forms + ".");
         }
         return new Table("protocol", "Protocol: where these runs depart from the paper",
                 List.of("topic", "the paper", "this suite, at this budget", "why"), rows, notes);

@@ -195,6 +195,30 @@ class TablesTest {
     }
 
     @Test
+    void protocolNotesNameEveryWayTheFoldersDenseScoresWereComputedWhenThereIsMoreThanOne() {
+        List<RunInfo> dense = index.all().stream()
+                .filter(r -> r.finals().stream().anyMatch(f -> f.method() == EvalMethod.DENSE)).toList();
+        assertTrue(dense.size() >= 2, "the fixture has dense scores in two runs or more");
+        for (RunInfo run : dense) {
+            RunFolder folder = root.run(run.runId());
+            folder.writeProvenance(folder.provenance().orElseThrow().toBuilder()
+                    .put(ProvenanceKeys.DENSE_EVALUATION, ProvenanceKeys.DENSE_WINDOWS_ALONE).build());
+        }
+        assertTrue(ProtocolTable.departures(List.of(), RunIndex.read(root)).notes().stream()
+                .noneMatch(n -> n.startsWith("Dense scores")), "one way, recorded: nothing to say");
+
+        RunFolder first = root.run(dense.get(0).runId());
+        first.writeProvenance(first.provenance().orElseThrow().toBuilder()
+                .put(ProvenanceKeys.DENSE_EVALUATION, ProvenanceKeys.DENSE_ONE_PASS).build());
+        RunIndex reread = RunIndex.read(root);
+        List<String> notes = ProtocolTable.departures(List.of(), reread).notes();
+        String label = reread.byId(first.runId()).orElseThrow().label();
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("Dense scores in this folder were computed in 2 ways")
+                && n.contains(ProvenanceKeys.DENSE_ONE_PASS + " (1 of " + reread.all().size() + " runs: " + label + ")")
+                && n.contains(ProvenanceKeys.DENSE_WINDOWS_ALONE + " (" + (dense.size() - 1) + " of ")), notes.toString());
+    }
+
+    @Test
     void runsTableShowsWhatEachRunCostAndTheTotalTrainingTime() {
         Table table = RunsTable.runs(index);
         List<String> header = table.header();

@@ -10,8 +10,11 @@ import io.vggsuite.train.ComputeThroughput;
 import io.vggsuite.train.Devices;
 import io.vggsuite.train.LearningRateSchedule;
 import io.vggsuite.train.RunSpec;
+import io.vggsuite.train.Start;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +92,8 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
         double flopsToTrain = 0;
         double imagesToTrain = 0;
         int cached = 0;
+        StopsHere stops = StopsHere.of(results, runs.values());
+        double secondsAtStops = 0;
         for (RunSpec spec : runs.values()) {
             boolean done = RunFolder.at(results, spec.runId()).status() != RunStatus.RUNNING;
             double runSeconds = (double) spec.recipe().maxEpochs() * trainImages * Flops.trainingFlops(spec.model())
@@ -97,6 +102,7 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
                 cached++;
             } else {
                 seconds += runSeconds;
+                secondsAtStops += runSeconds * stops.fractionOfCap(spec);
                 flopsToTrain += (double) spec.recipe().maxEpochs() * trainImages * Flops.trainingFlops(spec.model());
                 imagesToTrain += (double) spec.recipe().maxEpochs() * trainImages;
             }
@@ -111,6 +117,10 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
                         + " measured for net A%s%n",
                 capped ? "at most " : "", seconds / 60, runs.size() - cached, cached, imagesPerSecondA,
                 capped ? "; every run trained to its epoch cap, which the plateau rule's stop usually comes before" : ""));
+        if (capped && stops.complete() > 0 && cached < runs.size()) {
+            text.append(String.format(Locale.ROOT, "  ~%.1f min if the runs left stop where the %d complete here did"
+                    + " (%s)%n", secondsAtStops / 60, stops.complete(), stops.describe()));
+        }
         if (budget.trainingTarget().isEmpty() && !Devices.primary().isGpu()) {
             // A budget meant for GPUs, planned on a CPU: what one GPU would take, whichever of its
             // arithmetic and the loader that feeds it is slower.
@@ -135,6 +145,72 @@ public record BudgetPlan(Budget budget, List<AblationPlan> plans, Function<Ablat
                         + " stopped and continued.%n",
                         readable(target), imagesPerSecondA, fewerSeeds, smallerThan(budget))));
         return text.toString();
+    }
+
+    /**
+     * Where the complete runs of a results folder stopped against their epoch caps, for a run
+     * trained from scratch or a warm start and for a fine-tune apart: a fine-tune starts at a tenth
+     * of the rate, the rate a run from scratch reaches at its first decrease, so it runs a shorter
+     * course under the plateau rule (cifar10-converged, seed 1: 23–40 of 60 epochs from scratch or a
+     * warm start, 13–16 of 30 fine-tuning).
+     */
+    private record StopsHere(Ran scratch, Ran fineTune) {
+
+        /** Runs, epochs run and epochs allowed, summed. */
+        private record Ran(int runs, int epochs, int cap) {
+            Ran plus(int runEpochs, int runCap) {
+                return new Ran(runs + 1, epochs + runEpochs, cap + runCap);
+            }
+
+            /** Epochs run per epoch allowed; 1, the cap, where no run is complete. */
+            double fractionOfCap() {
+                return runs == 0 ? 1 : (double) epochs / cap;
+            }
+        }
+
+        /** The complete runs of {@code runs} in {@code results}. */
+        static StopsHere of(Path results, Collection<RunSpec> runs) {
+            Ran scratch = new Ran(0, 0, 0);
+            Ran fineTune = new Ran(0, 0, 0);
+            for (RunSpec spec : runs) {
+                RunFolder folder = RunFolder.at(results, spec.runId());
+                if (folder.status() == RunStatus.COMPLETE) {
+                    int epochs = folder.epochs().size();
+                    if (isFineTune(spec)) {
+                        fineTune = fineTune.plus(epochs, spec.recipe().maxEpochs());
+                    } else {
+                        scratch = scratch.plus(epochs, spec.recipe().maxEpochs());
+                    }
+                }
+            }
+            return new StopsHere(scratch, fineTune);
+        }
+
+        private static boolean isFineTune(RunSpec spec) {
+            return spec.start() instanceof Start.FineTune;
+        }
+
+        int complete() {
+            return scratch.runs() + fineTune.runs();
+        }
+
+        /** The share of its cap that complete runs of {@code spec}'s kind ran here. */
+        double fractionOfCap(RunSpec spec) {
+            return (isFineTune(spec) ? fineTune : scratch).fractionOfCap();
+        }
+
+        String describe() {
+            List<String> parts = new ArrayList<>();
+            if (scratch.runs() > 0) {
+                parts.add(String.format(Locale.ROOT, "on average %.0f of %.0f epochs from scratch or a warm start",
+                        (double) scratch.epochs() / scratch.runs(), (double) scratch.cap() / scratch.runs()));
+            }
+            if (fineTune.runs() > 0) {
+                parts.add(String.format(Locale.ROOT, "%.0f of %.0f fine-tuning",
+                        (double) fineTune.epochs() / fineTune.runs(), (double) fineTune.cap() / fineTune.runs()));
+            }
+            return String.join(", ", parts) + "; a kind with none complete counted at its cap";
+        }
     }
 
     /** Whether planning must stay light: a net at 224² costs gigabytes to time. */

@@ -4,9 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vggsuite.model.VggConfig;
+import io.vggsuite.results.EpochRecord;
+import io.vggsuite.results.RunFolder;
+import io.vggsuite.train.LearningRateSchedule;
+import io.vggsuite.train.RunSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +39,32 @@ class BudgetPlanTest {
         String threeSeeds = describe(Budget.SMOKE.toBuilder().seeds(List.of(4L, 5L, 6L))
                 .trainingTarget(Duration.ofSeconds(1)).build(), 2000);
         assertTrue(threeSeeds.contains("fewer seeds (-Dablation.seeds=4)"), threeSeeds);
+    }
+
+    /**
+     * Under the plateau rule the cap bounds the estimate; the runs already complete in the folder
+     * say where runs stop, per kind, and the plan prints that estimate beside the bound.
+     */
+    @Test
+    void underThePlateauRuleThePlanAlsoEstimatesFromWhereTheRunsCompleteHereStopped(TestReporter reporter) {
+        Budget plateau = Budget.SMOKE.toBuilder().schedule(LearningRateSchedule.Plateau.paper()).scratchEpochs(4)
+                .build();
+        String none = describe(plateau, 2000);
+        assertFalse(none.contains("complete here"), "nothing complete, nothing to say: " + none);
+
+        RunSpec a = new AblationPlan(plateau, 10, 3, 1).run(VggConfig.A, AblationPlan.S256);
+        RunFolder folder = RunFolder.at(results, a.runId());
+        folder.writeEpochs(List.of(new EpochRecord(1, 0.01, 2.0, 80, 80, 40, 1, 1),
+                new EpochRecord(2, 0.01, 1.9, 75, 76, 35, 1, 1)));
+        folder.markComplete();
+        String one = describe(plateau, 2000);
+        reporter.publishEntry("plan", one);
+        Matcher bound = Pattern.compile("at most ([0-9.]+) min").matcher(one);
+        Matcher atStops = Pattern.compile("~([0-9.]+) min if the runs left stop where the 1 complete here did \\(on"
+                + " average 2 of 4 epochs from scratch or a warm start; a kind with none complete counted at its cap\\)")
+                .matcher(one);
+        assertTrue(bound.find() && atStops.find(), one);
+        assertTrue(Double.parseDouble(atStops.group(1)) < Double.parseDouble(bound.group(1)), one);
     }
 
     @Test

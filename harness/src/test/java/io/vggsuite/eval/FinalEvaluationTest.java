@@ -1,0 +1,89 @@
+package io.vggsuite.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vggsuite.data.TrainScale;
+import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.VggConfig;
+import io.vggsuite.model.VggSpec;
+import io.vggsuite.results.EvalMethod;
+import io.vggsuite.results.FinalRecord;
+import io.vggsuite.results.ProvenanceKeys;
+import io.vggsuite.testing.TinyImageFolder;
+import io.vggsuite.testing.TinyNets;
+import io.vggsuite.train.DataCatalog;
+import io.vggsuite.train.DataSpec;
+import io.vggsuite.train.LearningRateSchedule;
+import io.vggsuite.train.Recipe;
+import io.vggsuite.train.RunProvenance;
+import io.vggsuite.train.RunSpec;
+import io.vggsuite.train.RunTrainer;
+import io.vggsuite.train.Start;
+import io.vggsuite.train.TrainedRun;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run scored by the paper's one pass and then by a budget that runs each dense window alone:
+ * the second computes its own posteriors instead of reading the first's, replaces the dense row of
+ * final.csv and says in the provenance which form the row is.
+ */
+class FinalEvaluationTest {
+
+    @TempDir
+    Path data;
+
+    @TempDir
+    Path results;
+
+    @Test
+    void eachDenseFormComputesAndKeepsItsOwnPosteriorsAndTheRowSaysWhichFormItIs() throws IOException {
+        TinyImageFolder.write(data, 20, 10);
+        RunSpec spec = RunSpec.builder()
+                .data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data).withValidationImages(20).withSplitSeed(3))
+                .model(VggSpec.of(VggConfig.A).withClasses(TinyImageFolder.CLASSES).withWidth(TinyNets.WIDTH)
+                        .withCrop(32))
+                .paperScale(TrainScale.fixed(384)).colourShift(false)
+                .start(new Start.FromScratch(Initialisation.GLOROT))
+                .recipe(Recipe.paper().withBatchSize(10).withLearningRate(0.01f).withMaxEpochs(1)
+                        .withSchedule(new LearningRateSchedule.Milestones(List.of())))
+                .seed(5).build();
+        DataCatalog catalog = new DataCatalog();
+        TrainedRun run = RunTrainer.into(results, catalog, CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget("test")).train(spec);
+        List<Integer> q384 = List.of(384);
+
+        Scores onePass = new FinalEvaluation(catalog).evaluate(run, EvalMethod.DENSE, q384);
+        assertEquals(ProvenanceKeys.DENSE_ONE_PASS, denseForm(run));
+        Scores windows = new FinalEvaluation(catalog).withDensePadding(DensePadding.ZEROS)
+                .evaluate(run, EvalMethod.DENSE, q384);
+
+        assertTrue(run.folder().predictions("dense-Q384").isPresent(), "the one pass's posteriors are kept");
+        assertTrue(run.folder().predictions("dense-windows-Q384").isPresent(), "the windows' are kept beside them");
+        assertEquals(ProvenanceKeys.DENSE_WINDOWS_ALONE, denseForm(run));
+        List<FinalRecord> dense = run.folder().finals().stream().filter(r -> r.method() == EvalMethod.DENSE).toList();
+        assertEquals(1, dense.size(), "one dense row: " + dense);
+        assertEquals(windows.top1Error(), dense.get(0).top1Error(), 1e-9);
+        // At Q 384 → 55 px the windows of a 32-px crop have 23 px of neighbours: the forms differ.
+        assertTrue(differ(onePass, windows), "the second evaluation read the first's posteriors");
+    }
+
+    private static String denseForm(TrainedRun run) {
+        return run.folder().provenance().orElseThrow().get(ProvenanceKeys.DENSE_EVALUATION).orElseThrow();
+    }
+
+    private static boolean differ(Scores a, Scores b) {
+        for (int i = 0; i < a.images(); i++) {
+            for (int c = 0; c < a.probabilities()[i].length; c++) {
+                if (Math.abs(a.probabilities()[i][c] - b.probabilities()[i][c]) > 1e-6) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

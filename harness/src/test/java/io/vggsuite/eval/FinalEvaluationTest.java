@@ -4,22 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vggsuite.data.TrainScale;
-import io.vggsuite.model.Initialisation;
-import io.vggsuite.model.VggConfig;
-import io.vggsuite.model.VggSpec;
 import io.vggsuite.results.EvalMethod;
 import io.vggsuite.results.FinalRecord;
 import io.vggsuite.results.ProvenanceKeys;
 import io.vggsuite.testing.TinyImageFolder;
 import io.vggsuite.testing.TinyNets;
 import io.vggsuite.train.DataCatalog;
-import io.vggsuite.train.DataSpec;
-import io.vggsuite.train.LearningRateSchedule;
-import io.vggsuite.train.Recipe;
 import io.vggsuite.train.RunProvenance;
 import io.vggsuite.train.RunSpec;
 import io.vggsuite.train.RunTrainer;
-import io.vggsuite.train.Start;
 import io.vggsuite.train.TrainedRun;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,15 +36,8 @@ class FinalEvaluationTest {
     @Test
     void eachDenseFormComputesAndKeepsItsOwnPosteriorsAndTheRowSaysWhichFormItIs() throws IOException {
         TinyImageFolder.write(data, 20, 10);
-        RunSpec spec = RunSpec.builder()
-                .data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data).withValidationImages(20).withSplitSeed(3))
-                .model(VggSpec.of(VggConfig.A).withClasses(TinyImageFolder.CLASSES).withWidth(TinyNets.WIDTH)
-                        .withCrop(32))
-                .paperScale(TrainScale.fixed(384)).colourShift(false)
-                .start(new Start.FromScratch(Initialisation.GLOROT))
-                .recipe(Recipe.paper().withBatchSize(10).withLearningRate(0.01f).withMaxEpochs(1)
-                        .withSchedule(new LearningRateSchedule.Milestones(List.of())))
-                .seed(5).build();
+        // S = 384: its test images are 55 px, so a 32-px window has neighbours for the two forms to differ on.
+        RunSpec spec = TinyNets.oneEpochOf(data, 20).paperScale(TrainScale.fixed(384)).build();
         DataCatalog catalog = new DataCatalog();
         TrainedRun run = RunTrainer.into(results, catalog, CentreCropValidation.INSTANCE)
                 .withProvenance(RunProvenance.forBudget("test")).train(spec);
@@ -68,7 +54,6 @@ class FinalEvaluationTest {
         List<FinalRecord> dense = run.folder().finals().stream().filter(r -> r.method() == EvalMethod.DENSE).toList();
         assertEquals(1, dense.size(), "one dense row: " + dense);
         assertEquals(windows.top1Error(), dense.get(0).top1Error(), 1e-9);
-        // At Q 384 → 55 px the windows of a 32-px crop have 23 px of neighbours: the forms differ.
         assertTrue(differ(onePass, windows), "the second evaluation read the first's posteriors");
     }
 

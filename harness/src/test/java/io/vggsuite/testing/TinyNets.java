@@ -1,6 +1,17 @@
 package io.vggsuite.testing;
 
+import io.vggsuite.data.TrainScale;
+import io.vggsuite.model.Initialisation;
+import io.vggsuite.model.VggConfig;
+import io.vggsuite.model.VggSpec;
+import io.vggsuite.train.DataSpec;
 import io.vggsuite.train.KernelReproducibility;
+import io.vggsuite.train.LearningRateSchedule;
+import io.vggsuite.train.Recipe;
+import io.vggsuite.train.RunSpec;
+import io.vggsuite.train.Start;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The width of the nets that the harness's tests train: 1/8, the narrowest whose every convolution
@@ -21,4 +32,27 @@ public final class TinyNets {
     public static final String WIDTH_ARGUMENT = "0.125";
 
     private TinyNets() {}
+
+    /** Net {@code config} at {@link #WIDTH} for {@link TinyImageFolder}'s classes and images. */
+    public static VggSpec model(VggConfig config) {
+        return VggSpec.of(config).withClasses(TinyImageFolder.CLASSES).withWidth(WIDTH).withCrop(TinyImageFolder.SIZE);
+    }
+
+    /**
+     * What a test that needs some trained run trains: net A from Glorot's initialisation on the
+     * {@link TinyImageFolder} at {@code data}, {@code validationImages} of its training images held
+     * out, S = 256, one epoch at a constant 10⁻² in batches of 10, seed 5. A test changes what it is
+     * about on the builder.
+     */
+    public static RunSpec.Builder oneEpochOf(Path data, int validationImages) {
+        return RunSpec.builder()
+                .data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data).withValidationImages(validationImages)
+                        .withSplitSeed(3))
+                .model(model(VggConfig.A))
+                .paperScale(TrainScale.fixed(256)).colourShift(false)
+                .start(new Start.FromScratch(Initialisation.GLOROT))
+                .recipe(Recipe.paper().withBatchSize(10).withLearningRate(0.01f).withMaxEpochs(1)
+                        .withSchedule(new LearningRateSchedule.Milestones(List.of())))
+                .seed(5);
+    }
 }

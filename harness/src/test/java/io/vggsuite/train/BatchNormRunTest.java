@@ -9,19 +9,15 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import io.vggsuite.data.TrainScale;
 import io.vggsuite.eval.CentreCropValidation;
-import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.Normalisation;
 import io.vggsuite.model.VggConfig;
 import io.vggsuite.model.VggNet;
-import io.vggsuite.model.VggSpec;
 import io.vggsuite.testing.TinyImageFolder;
 import io.vggsuite.testing.TinyNets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,15 +33,8 @@ class BatchNormRunTest {
     @Test
     void aBatchNormRunTrainsIntoItsOwnFolderAndItsModelKeepsTheRunningStatistics() throws IOException {
         TinyImageFolder.write(data, 40, 10);
-        RunSpec spec = RunSpec.builder()
-                .data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data).withValidationImages(20).withSplitSeed(3))
-                .model(VggSpec.of(VggConfig.A).withClasses(TinyImageFolder.CLASSES).withWidth(TinyNets.WIDTH).withCrop(32)
-                        .withNormalisation(Normalisation.BATCH_NORM))
-                .paperScale(TrainScale.fixed(256)).colourShift(false)
-                .start(new Start.FromScratch(Initialisation.GLOROT))
-                .recipe(Recipe.paper().withBatchSize(10).withLearningRate(0.01f).withMaxEpochs(1)
-                        .withSchedule(new LearningRateSchedule.Milestones(List.of())))
-                .seed(5).build();
+        RunSpec spec = TinyNets.oneEpochOf(data, 20)
+                .model(TinyNets.model(VggConfig.A).withNormalisation(Normalisation.BATCH_NORM)).build();
         TrainedRun run = RunTrainer.into(results, new DataCatalog(), CentreCropValidation.INSTANCE)
                 .withProvenance(RunProvenance.forBudget("test")).train(spec);
 

@@ -226,14 +226,7 @@ class RunKeyTest {
 
     @Test
     void theTrainerWritesTheKeyOnceAndGivesItToACachedFolderThatLacksIt() throws IOException {
-        RunSpec spec = RunSpec.builder().data(DataSpec.of(DataSpec.IMAGE_FOLDER_PREFIX + data)
-                .withValidationImages(40).withSplitSeed(3))
-                .model(VggSpec.of(VggConfig.A).withClasses(TinyImageFolder.CLASSES).withWidth(TinyNets.WIDTH).withCrop(32))
-                .paperScale(TrainScale.fixed(256)).colourShift(false)
-                .start(new Start.FromScratch(Initialisation.GLOROT))
-                .recipe(Recipe.paper().withBatchSize(10).withLearningRate(0.01f).withMaxEpochs(1)
-                        .withSchedule(new LearningRateSchedule.Milestones(List.of())))
-                .seed(5).build();
+        RunSpec spec = TinyNets.oneEpochOf(data, 40).build();
         RunTrainer trainer = RunTrainer.into(results, new DataCatalog(), CentreCropValidation.INSTANCE)
                 .withProvenance(RunProvenance.forBudget("test"));
         TrainedRun run = trainer.train(spec);

@@ -11,7 +11,6 @@ import ai.djl.training.GradientCollector;
 import io.vggsuite.model.Layer;
 import io.vggsuite.model.VggSpec;
 import io.vggsuite.results.ProvenanceKeys;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +34,7 @@ import java.util.function.BooleanSupplier;
  * cluster's job scripts and manifests take {@link #ENVIRONMENT}. It costs throughput: 20–25% for
  * nets A and D at width 1/4 on the AMD machine (docs/determinism.md).
  *
- * <p>{@link #requireReproducible()} is the guard for a JVM started some other way: before the
+ * <p>{@link #requireReproducible(VggSpec)} is the guard for a JVM started some other way: before the
  * first run trains, it repeats a few of the affected convolutions and refuses to train, naming the
  * variable, if the input gradients differ between identical calls <em>and keep differing</em>.
  * A difference that does not recur when the probe is repeated is reported on stderr and the run
@@ -52,10 +51,12 @@ import java.util.function.BooleanSupplier;
  * the AVX2 backward-data kernel pads them to its 8-wide blocks and reads that padding unwritten, so
  * a NaN left there by earlier work comes back as a NaN gradient (a 4-channel convolution: 9 of
  * 5,046 calls with two threads, 0 of 4,158 with glibc zero-filling fresh memory; AMD EPYC,
- * 2026-12-06; docs/determinism.md). Only a net with such a layer can meet it, so only such a net
- * is probed at its narrowest width ({@link #requireReproducible(VggSpec)}). Probing that shape for
- * every net refused a Slurm job of SlurmGridIT training D at width 1/8, whose narrowest layer has
- * 8 channels (CI, 2026-12-06).
+ * 2026-12-06; docs/determinism.md). A net with such a layer is refused on the CPU, always, naming
+ * its width ({@link #requireReproducible(VggSpec)}). Until 2026-12-07 it was refused only when a
+ * probe of its narrowest shape kept differing, so whether it trained depended on what the
+ * process's allocator handed out: a CLI test at width 1/16 that had passed for weeks was refused
+ * in CI. The probe is still run for every net at 8 and 16 channels; probing 4 channels for every
+ * net refused a Slurm job of SlurmGridIT training D at width 1/8 (CI, 2026-12-06).
  */
 public final class KernelReproducibility {
 
@@ -100,8 +101,8 @@ public final class KernelReproducibility {
     /** What a set of probes found, with the first difference it saw (for the message). */
     private record Finding(Verdict verdict, Optional<Difference> firstDifference) {}
 
-    /** Keyed by the narrowest layer probed beyond {@link #ALWAYS}: 0 for none. Probed once per JVM each. */
-    private static final Map<Integer, Finding> FINDINGS = new HashMap<>();
+    /** What {@link #ALWAYS} found in this JVM: probed once. */
+    private static Finding finding;
 
     private KernelReproducibility() {}
 
@@ -112,12 +113,7 @@ public final class KernelReproducibility {
      * probed: this is about oneDNN.
      */
     public static Verdict verdict() {
-        return finding(0).verdict();
-    }
-
-    /** The same for {@code model}: a net with a layer narrower than {@value #AVX2_BLOCK} channels is probed at that width too. */
-    public static Verdict verdict(VggSpec model) {
-        return finding(narrowPaddedLayer(model)).verdict();
+        return finding().verdict();
     }
 
     /**
@@ -133,22 +129,19 @@ public final class KernelReproducibility {
         return narrowest < AVX2_BLOCK ? narrowest : 0;
     }
 
-    private static synchronized Finding finding(int narrowChannels) {
-        Finding known = FINDINGS.get(narrowChannels);
-        if (known != null) {
-            return known;
+    private static synchronized Finding finding() {
+        if (finding != null) {
+            return finding;
         }
-        List<Probe> probes = narrowChannels == 0 ? ALWAYS : Stream.concat(ALWAYS.stream(),
-                Stream.of(new Probe(64, narrowChannels, narrowChannels, 32))).toList();
         Difference[] first = new Difference[1];
         Verdict verdict = judge(() -> {
-            Optional<Difference> difference = pass(probes);
+            Optional<Difference> difference = pass(ALWAYS);
             if (first[0] == null) {
                 first[0] = difference.orElse(null);
             }
             return difference.isPresent();
         });
-        Finding finding = new Finding(verdict, Optional.ofNullable(first[0]));
+        finding = new Finding(verdict, Optional.ofNullable(first[0]));
         if (verdict == Verdict.DIFFERED_ONCE) {
             System.err.println("warning: one of oneDNN's convolution input gradients differed between "
                     + "identical calls once and not in " + RECHECKS + " further passes ("
@@ -156,7 +149,6 @@ public final class KernelReproducibility {
                     + System.getenv().getOrDefault(VARIABLE, "unset") + "); training goes on "
                     + "(docs/determinism.md)");
         }
-        FINDINGS.put(narrowChannels, finding);
         return finding;
     }
 
@@ -179,31 +171,31 @@ public final class KernelReproducibility {
     }
 
     /**
-     * Throws, naming what to change, when the CPU's convolution backward is not reproducible for
-     * {@code model}'s layers: the variable to set, or, where it is set and the net has a layer
-     * narrower than {@value #AVX2_BLOCK} channels, the width.
+     * Throws, naming what to change, when {@code model} cannot give one result per seed on this
+     * CPU: a layer narrower than {@value #AVX2_BLOCK} channels (the width to choose), or a
+     * convolution backward that keeps differing between identical calls (the variable to set).
      */
     public static void requireReproducible(VggSpec model) {
         if (!Devices.primary().equals(Device.cpu())) {
             return;
         }
         int narrowChannels = narrowPaddedLayer(model);
-        Finding finding = finding(narrowChannels);
-        if (finding.verdict() != Verdict.NOT_REPRODUCIBLE) {
+        if (narrowChannels > 0) {
+            throw new IllegalStateException("the net's narrowest convolution has " + narrowChannels
+                    + " channels (width " + VggSpec.widthLabel(model.width()) + "), which oneDNN's CPU kernels pad to "
+                    + "their blocks of " + AVX2_BLOCK + " or more and read unwritten, so a NaN left in that memory"
+                    + " can become a gradient and one seed would not give one result; choose a width that gives"
+                    + " every convolution at least " + AVX2_BLOCK + " channels (1/8 or more; docs/determinism.md)");
+        }
+        Finding found = finding();
+        if (found.verdict() != Verdict.NOT_REPRODUCIBLE) {
             return;
         }
-        String variable = System.getenv().getOrDefault(VARIABLE, "unset");
-        String what = "this CPU's oneDNN convolution kernels give different gradients for identical inputs ("
-                + finding.firstDifference().map(Difference::toString).orElse("") + "; " + VARIABLE + "=" + variable
-                + "), so one seed would not give one result; ";
-        if (VALUE.equals(variable) && narrowChannels > 0) {
-            throw new IllegalStateException(what + "the net's narrowest convolution has " + narrowChannels
-                    + " channels (width " + VggSpec.widthLabel(model.width()) + "), which oneDNN's AVX2 kernels pad to "
-                    + AVX2_BLOCK + " and read unwritten; choose a width that gives every convolution at least "
-                    + AVX2_BLOCK + " channels (docs/determinism.md)");
-        }
-        throw new IllegalStateException(what + "start the JVM with " + VARIABLE + "=" + VALUE
-                + " (the build and the cluster scripts set it; docs/determinism.md)");
+        throw new IllegalStateException("this CPU's oneDNN convolution kernels give different gradients for identical"
+                + " inputs (" + found.firstDifference().map(Difference::toString).orElse("") + "; " + VARIABLE + "="
+                + System.getenv().getOrDefault(VARIABLE, "unset") + "), so one seed would not give one result; start"
+                + " the JVM with " + VARIABLE + "=" + VALUE + " (the build and the cluster scripts set it;"
+                + " docs/determinism.md)");
     }
 
     /** One pass over every probe; the first difference it saw, if any. */

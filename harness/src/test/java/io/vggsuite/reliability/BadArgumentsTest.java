@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vggsuite.testing.TinyNets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ class BadArgumentsTest {
     @MethodSource("badOptions")
     void aBadOptionIsOneLineNamingItExitTwoAndNoFolder(String option, String value, String what) {
         Path results = scratch.resolve("results");
-        List<String> args = new ArrayList<>(List.of("train", "--config", "A", "--width", "0.0625", "--epochs", "1",
+        List<String> args = new ArrayList<>(List.of("train", "--config", "A", "--width", TinyNets.WIDTH_ARGUMENT, "--epochs", "1",
                 "--dataset", "imagefolder:" + data, "--validation-images", "20", "--results", results.toString()));
         args.addAll(List.of(option, value));
         CliOutcome outcome = CliOutcome.run(args);
@@ -93,7 +94,7 @@ class BadArgumentsTest {
 
     static Stream<Arguments> missingValues() {
         return Stream.of(
-                Arguments.of("--config", List.of("train", "--width", "0.0625")),
+                Arguments.of("--config", List.of("train", "--width", TinyNets.WIDTH_ARGUMENT)),
                 Arguments.of("--width", List.of("train", "--config", "A", "--width")),
                 Arguments.of("nosuchcommand", List.of("nosuchcommand")));
     }

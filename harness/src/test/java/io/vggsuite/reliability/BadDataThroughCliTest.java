@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vggsuite.testing.TinyImageFolder;
+import io.vggsuite.testing.TinyNets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -103,7 +104,7 @@ class BadDataThroughCliTest {
 
     private void refused(Path dataset, String named) {
         Path results = scratch.resolve("results-" + tried);
-        CliOutcome outcome = CliOutcome.run(List.of("train", "--config", "A", "--width", "0.0625", "--epochs", "1",
+        CliOutcome outcome = CliOutcome.run(List.of("train", "--config", "A", "--width", TinyNets.WIDTH_ARGUMENT, "--epochs", "1",
                 "--validation-images", "2", "--dataset", "imagefolder:" + dataset, "--results", results.toString()));
         tried++;
         assertNotEquals(0, outcome.status(), dataset + ": " + outcome.err());

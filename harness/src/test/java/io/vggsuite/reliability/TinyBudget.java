@@ -35,7 +35,7 @@ import java.util.List;
  * At 1/16 the 4-channel layers take their gradient from a kernel that reads the unwritten padding
  * of the block (docs/determinism.md), so a killed and resumed process could see a NaN the
  * uninterrupted one did not (A-LRN diverged in epoch 2 of a KillNineTest on 2026-12-06), and the
- * kernel guard probes that shape in every child JVM.
+ * trainer now refuses such a net on the CPU ({@code testing.TinyNets}).
  */
 final class TinyBudget {
 

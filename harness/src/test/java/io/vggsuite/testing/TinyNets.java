@@ -18,11 +18,10 @@ import java.util.List;
  * has {@value KernelReproducibility#AVX2_BLOCK} channels or more (net A's first layer: 64 / 8).
  *
  * <p>At 1/16 the 4-channel layers take their input gradient from oneDNN's AVX2 kernel, which pads
- * them to 8 and reads the padding unwritten, and the trainer's guard probes that shape and refuses
- * the net when the probe's gradients keep differing ({@code KernelReproducibility}). Whether it does
- * depends on what earlier work left in freed memory: a child JVM of {@code ResumeAfterKillTest}
- * was refused on an AMD EPYC in CI (2026-12-07) after passing for weeks, so a test that trains at
- * 1/16 can fail on any machine, any day.
+ * them to 8 and reads the padding unwritten, so the trainer refuses such a net on the CPU
+ * ({@code KernelReproducibility}). Until 2026-12-07 it refused one only when a probe of that shape
+ * kept reading NaN, which depends on what earlier work left in freed memory: a child JVM of
+ * {@code ResumeAfterKillTest} at 1/16 was refused on an AMD EPYC in CI after passing for weeks.
  */
 public final class TinyNets {
 

@@ -1,6 +1,7 @@
 package io.vggsuite.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vggsuite.model.VggConfig;
@@ -31,7 +32,7 @@ class KernelReproducibilityTest {
                 "probe verdict " + KernelReproducibility.verdict());
     }
 
-    /** The suite's narrowest nets (width 1/8: 8 channels) fill oneDNN's AVX2 blocks, so the padded-layer probe is not theirs. */
+    /** The suite's narrowest nets (width 1/8: 8 channels) fill oneDNN's AVX2 blocks. */
     @Test
     void netsOfEightChannelsOrMoreAreNotProbedAsPaddedLayers() {
         for (VggConfig config : VggConfig.values()) {
@@ -40,9 +41,19 @@ class KernelReproducibilityTest {
     }
 
     @Test
-    void netNarrowerThanAnAvx2BlockIsProbedAtItsNarrowestLayer() {
+    void aNetNarrowerThanAnAvx2BlockIsFoundAtItsNarrowestLayer() {
         assertEquals(4, KernelReproducibility.narrowPaddedLayer(VggSpec.cifar(VggConfig.A, 1.0 / 16)));
         assertEquals(1, KernelReproducibility.narrowPaddedLayer(VggSpec.cifar(VggConfig.D, 1.0 / 64)));
+    }
+
+    /** Always, not when a probe happens to read a NaN: the outcome must not depend on the process. */
+    @Test
+    void aNetWithALayerNarrowerThanEightChannelsIsRefusedOnTheCpuNamingItsWidthAndWhatToChoose() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> KernelReproducibility.requireReproducible(VggSpec.cifar(VggConfig.A, 1.0 / 16)));
+        assertTrue(refused.getMessage().contains("narrowest convolution has 4 channels (width 1/16)")
+                && refused.getMessage().contains("at least 8 channels"), refused.getMessage());
+        KernelReproducibility.requireReproducible(VggSpec.cifar(VggConfig.A, 1.0 / 8));
     }
 
     @Test

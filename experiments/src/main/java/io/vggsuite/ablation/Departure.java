@@ -159,7 +159,7 @@ public enum Departure {
                     + " not: at a crop of " + budget.crop() + " the last convolutional stage is " + lastStage + "×"
                     + lastStage + " per window (14×14 at 224), so the neighbours replace most of what each of its"
                     + " filters saw in training, and the one pass scored C fine-tuned at S = 384 at 51.75% top-1"
-                    + " error against 31.38% for the same windows run alone (docs/budgets.md, \"Dense evaluation at a"
+                    + " error against 30.42% for the same windows run alone (docs/budgets.md, \"Dense evaluation at a"
                     + " crop of 32\"); claims on dense against multi-crop, which the paper puts down to their"
                     + " different padding, are out of scope here";
         }

@@ -10,11 +10,12 @@ import io.vggsuite.results.ProvenanceKeys;
  * the paper's crop of 224 that is a change at the edges of 14×14 maps in the last convolutional
  * stage. At a crop of 32 that stage is 2×2 per window: every position of it is on the border, and
  * 5 of the 9 taps of each of its 3×3 filters read what was zero padding in training. The one pass
- * then scores a function the net never learned once the image is much larger than the window:
+ * then scores a function the net never learned once the image is larger than the window:
  * measured on C fine-tuned at S = 384 (cifar10-converged, seed 1, all 10,000 test images, Q = 55,
- * 2026-12-07), 51.75% top-1 error by one pass against 31.38% with the same 6×6 windows each run
- * alone and 37.02% for the centre crop; at Q = 37 (2×2 windows, 5 pixels of neighbours) the two
- * agree (26.29% against 26.12%, C at S = 256). docs/budgets.md, "Dense evaluation at a crop of 32".
+ * with the mirror image, 2026-12-07), 51.75% top-1 error by one pass against 30.42% with the same
+ * 6×6 windows each run alone and 37.02% for the centre crop; at Q = 37 (2×2 windows, 5 pixels of
+ * neighbours) 26.29% against 24.17% (C at S = 256). docs/budgets.md, "Dense evaluation at a crop
+ * of 32"; {@code benchmarks.DensePaddingCheck} measures a trained run.
  */
 public enum DensePadding {
 

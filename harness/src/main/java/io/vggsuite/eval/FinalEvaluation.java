@@ -82,23 +82,41 @@ public final class FinalEvaluation {
                 scores.top5Error(), scores.images());
         // Kept posteriors are not enough: a process killed between writing them and final.csv
         // left no row, so the row is written whenever it is missing.
-        if (kept.isPresent() && folder.finals().contains(row)) {
+        boolean otherForm = includesDense(method) && !denseFormRecorded(folder);
+        if (kept.isPresent() && folder.finals().contains(row) && !otherForm) {
             return scores;
         }
         try (RunLock lock = folder.lock()) {
             if (kept.isEmpty()) {
                 folder.writePredictions(name, scores.labels(), scores.probabilities());
-                if (method == EvalMethod.DENSE) {
-                    folder.amendProvenance(p -> p.with(ProvenanceKeys.DENSE_EVALUATION, densePadding.provenance()));
-                }
             }
             List<FinalRecord> rows = new ArrayList<>(folder.finals());
+            if (otherForm) {
+                // One provenance key names the form of every dense row, so a change of form drops
+                // the rows of the other one (their posteriors stay under their own names); the
+                // ablation recomputes those it still asks for.
+                rows.removeIf(r -> includesDense(r.method()));
+                folder.amendProvenance(p -> p.with(ProvenanceKeys.DENSE_EVALUATION, densePadding.provenance()));
+            }
             rows.removeIf(r -> r.method() == method && r.paperTestScales().equals(paperScales));
             rows.add(row);
             folder.writeFinal(rows);
             peakResident.ifPresent(bytes -> recordPeak(folder, ProcessMemory.mebibytes(bytes)));
         }
         return scores;
+    }
+
+    private static boolean includesDense(EvalMethod method) {
+        return method == EvalMethod.DENSE || method.averaged().contains(EvalMethod.DENSE);
+    }
+
+    /**
+     * Whether the run's provenance names this evaluation's dense form; a run whose dense rows were
+     * computed before {@link ProvenanceKeys#DENSE_EVALUATION} existed names none, so it is the other form.
+     */
+    private boolean denseFormRecorded(RunFolder folder) {
+        return folder.provenance().flatMap(p -> p.get(ProvenanceKeys.DENSE_EVALUATION))
+                .filter(densePadding.provenance()::equals).isPresent();
     }
 
     /** Keeps the largest evaluation peak of the run; written under the run's lock. */

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A run scored by the paper's one pass and then by a budget that runs each dense window alone:
  * the second computes its own posteriors instead of reading the first's, replaces the dense row of
- * final.csv and says in the provenance which form the row is.
+ * final.csv and says in the provenance which form the row is; final.csv never holds rows of both forms.
  */
 class FinalEvaluationTest {
 
@@ -55,6 +55,37 @@ class FinalEvaluationTest {
         assertEquals(1, dense.size(), "one dense row: " + dense);
         assertEquals(windows.top1Error(), dense.get(0).top1Error(), 1e-9);
         assertTrue(differ(onePass, windows), "the second evaluation read the first's posteriors");
+    }
+
+    @Test
+    void aChangeOfDenseFormDropsTheOtherFormsRowsAtEveryScaleAndKeepsTheRowsWithoutDense() throws IOException {
+        TinyImageFolder.write(data, 20, 10);
+        RunSpec spec = TinyNets.oneEpochOf(data, 20).paperScale(TrainScale.fixed(384)).build();
+        DataCatalog catalog = new DataCatalog();
+        TrainedRun run = RunTrainer.into(results, catalog, CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget("test")).train(spec);
+        FinalEvaluation onePass = new FinalEvaluation(catalog);
+        onePass.evaluate(run, EvalMethod.DENSE, List.of(256));
+        onePass.evaluate(run, EvalMethod.DENSE, List.of(384));
+        onePass.evaluate(run, EvalMethod.MULTI_CROP, List.of(384));
+
+        new FinalEvaluation(catalog).withDensePadding(DensePadding.ZEROS).evaluate(run, EvalMethod.DENSE, List.of(384));
+
+        List<FinalRecord> rows = run.folder().finals();
+        assertEquals(List.of(List.of(384)), scalesOf(rows, EvalMethod.DENSE),
+                "the one pass's row at Q 256 is gone, the windows' row at Q 384 replaced its: " + rows);
+        assertEquals(List.of(List.of(384)), scalesOf(rows, EvalMethod.MULTI_CROP), "multi-crop has no dense part: " + rows);
+        assertEquals(ProvenanceKeys.DENSE_WINDOWS_ALONE, denseForm(run));
+        assertTrue(run.folder().predictions("dense-Q256").isPresent(), "posteriors are kept under their own name");
+
+        onePass.evaluate(run, EvalMethod.DENSE, List.of(384));
+        assertEquals(List.of(List.of(384)), scalesOf(run.folder().finals(), EvalMethod.DENSE),
+                "back to the one pass, from its kept posteriors: " + run.folder().finals());
+        assertEquals(ProvenanceKeys.DENSE_ONE_PASS, denseForm(run));
+    }
+
+    private static List<List<Integer>> scalesOf(List<FinalRecord> rows, EvalMethod method) {
+        return rows.stream().filter(r -> r.method() == method).map(FinalRecord::paperTestScales).toList();
     }
 
     private static String denseForm(TrainedRun run) {

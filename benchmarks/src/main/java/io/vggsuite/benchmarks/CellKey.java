@@ -22,6 +22,8 @@ enum CellKey {
     /** Test images per second, centre crop. */
     EVAL_CENTRE("eval_centre"),
     EVAL_DENSE("eval_dense"),
+    /** Dense with each window run alone, zero-padded ({@code eval.DensePadding#ZEROS}). */
+    EVAL_DENSE_WINDOWS("eval_dense_windows"),
     EVAL_MULTI_CROP("eval_multi_crop"),
     /** Peak resident memory of the cell's JVM (VmHWM), KiB. */
     VM_HWM_KIB("vm_hwm_kib"),

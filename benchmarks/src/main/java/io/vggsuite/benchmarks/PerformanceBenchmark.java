@@ -235,6 +235,8 @@ public final class PerformanceBenchmark {
         row(t, "Evaluation, dense + flip, Q " + q + ", " + cells.get(CONFIGS.get(0)).get(CellKey.EVAL_DENSE_PER_PASS.key())
                 + " images per pass (test img/s)", c -> fmt0(number(cells.get(c), CellKey.EVAL_DENSE)),
                 c -> "");
+        row(t, "Evaluation, dense windows alone + flip, Q " + q + " (test img/s; the CIFAR budgets' form)",
+                c -> fmt0(number(cells.get(c), CellKey.EVAL_DENSE_WINDOWS)), c -> "");
         row(t, "Evaluation, multi-crop 50 views, Q " + q + " (test img/s)",
                 c -> fmt0(number(cells.get(c), CellKey.EVAL_MULTI_CROP)), c -> "");
         row(t, "Peak resident memory of the cell's JVM (VmHWM)", c -> {

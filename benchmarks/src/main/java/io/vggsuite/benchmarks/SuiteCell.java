@@ -11,6 +11,7 @@ import io.vggsuite.data.TestViews;
 import io.vggsuite.data.TrainingBatches;
 import io.vggsuite.eval.CentreCropValidation;
 import io.vggsuite.eval.Evaluator;
+import io.vggsuite.eval.DensePadding;
 import io.vggsuite.eval.Protocol;
 import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggConfig;
@@ -43,7 +44,8 @@ import java.util.Locale;
  *   <li>trains the net end to end with {@link RunTrainer}, the suite's own loop (live augmentation
  *       by {@code TrainingBatches}, SGD step, per-epoch validation, checkpoint), for the size's
  *       epochs, and reports the last epoch's images/s from its {@code epochs.csv} row;
- *   <li>evaluates the trained net on test images by centre crop, dense and multi-crop at the
+ *   <li>evaluates the trained net on test images by centre crop, dense (the paper's one pass and
+ *       the windows alone that the CIFAR budgets run) and multi-crop at the
  *       single test scale Q of jittered S (Section 4.1), with each protocol's own images per pass
  *       (as the final evaluation batches them), and reports test images/s of each;
  *   <li>reads its own peak resident set size ({@code VmHWM} in {@code /proc/self/status});
@@ -110,12 +112,16 @@ public final class SuiteCell {
             TestViews views = new TestViews(images.test(), images.preprocessing(), model.cropSize());
             Protocol centre = new Protocol.CentreCrop(List.of(q));
             Protocol dense = new Protocol.Dense(List.of(q));
+            // What the CIFAR budgets run (Budget.densePadding): each window alone, zero-padded as in training.
+            Protocol windows = new Protocol.Dense(List.of(q), true, DensePadding.ZEROS);
             Protocol multiCrop = new Protocol.MultiCrop(List.of(q));
             int densePerPass = dense.imagesPerPass(model.cropSize());
             print(CellKey.EVAL_DENSE_PER_PASS, densePerPass);
             print(CellKey.EVAL_CENTRE, evaluate(new Evaluator(net, manager, views,
                     centre.imagesPerPass(model.cropSize())), centre, n));
             print(CellKey.EVAL_DENSE, evaluate(new Evaluator(net, manager, views, densePerPass), dense, n));
+            print(CellKey.EVAL_DENSE_WINDOWS, evaluate(new Evaluator(net, manager, views,
+                    windows.imagesPerPass(model.cropSize())), windows, n));
             print(CellKey.EVAL_MULTI_CROP, evaluate(new Evaluator(net, manager, views,
                     multiCrop.imagesPerPass(model.cropSize())), multiCrop, n));
         }

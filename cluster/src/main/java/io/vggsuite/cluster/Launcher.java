@@ -1,6 +1,7 @@
 package io.vggsuite.cluster;
 
 import io.vggsuite.ablation.Budget;
+import io.vggsuite.train.KernelReproducibility;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,19 @@ public record Launcher(Path java, Path jar, Map<String, String> environment) {
     }
 
     /**
+     * What a job's process sets whatever the submitter's shell had: PyTorch's OpenMP pool at the
+     * run's thread count (the same as {@code -Dai.djl.pytorch.num_threads} in its command), and
+     * the cap that keeps its convolution kernels reproducible, which libtorch reads when it loads
+     * ({@link KernelReproducibility}).
+     */
+    public static Map<String, String> pinned(Resources resources) {
+        Map<String, String> pinned = new TreeMap<>();
+        pinned.put("OMP_NUM_THREADS", Integer.toString(resources.cpus()));
+        pinned.putAll(KernelReproducibility.ENVIRONMENT);
+        return pinned;
+    }
+
+    /**
      * This JVM's java and the given jar, with {@link #PASSED_ON} from {@code env}; the data folder
      * of {@code -Dvgg.data.dir} wins over the environment's, as it does in this JVM.
      */
@@ -52,13 +66,27 @@ public record Launcher(Path java, Path jar, Map<String, String> environment) {
      * (the thread count pinned, as in the tests' JVM, so the numbers do not depend on the node).
      */
     public List<String> trainCommand(Resources resources, Budget budget, Path resultsParent, String runId) {
+        return runCommand("train-run", resources, budget, resultsParent, runId, List.of());
+    }
+
+    /**
+     * The command that measures how fast {@code runId} trains with {@code resources}' threads, fed by
+     * its own input pipeline, over a window of wall time (the {@code probe-run} subcommand).
+     */
+    public List<String> probeCommand(Resources resources, Budget budget, Path resultsParent, String runId,
+            List<String> windowOptions) {
+        return runCommand("probe-run", resources, budget, resultsParent, runId, windowOptions);
+    }
+
+    private List<String> runCommand(String subcommand, Resources resources, Budget budget, Path resultsParent,
+            String runId, List<String> extra) {
         List<String> command = new ArrayList<>(List.of(java.toString(),
                 "-Xmx" + resources.heapMiB() + "m",
                 "-Dai.djl.offline=true",
                 "-Dai.djl.pytorch.num_threads=" + resources.cpus(),
                 "-Dai.djl.pytorch.num_interop_threads=1",
                 "-jar", jar.toString(),
-                "train-run",
+                subcommand,
                 "--budget", budget.name(),
                 "--seeds", String.join(",", budget.seeds().stream().map(String::valueOf).toList()),
                 // The data sizes explicitly: the job's grid is the submitter's, run ids included.
@@ -67,6 +95,7 @@ public record Launcher(Path java, Path jar, Map<String, String> environment) {
                 "--test-images", Integer.toString(budget.data().testImages()),
                 "--results", resultsParent.toAbsolutePath().normalize().toString(),
                 "--run-id", runId));
+        command.addAll(extra);
         return command;
     }
 }

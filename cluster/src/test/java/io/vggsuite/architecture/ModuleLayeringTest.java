@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The cluster's packages depend as their {@code package-info.java} says: the schedulers ({@code
- * slurm}, {@code kubernetes}) on {@code io.vggsuite.cluster} and never on each other or on the
- * command line; {@code io.vggsuite.cluster} itself on neither scheduler nor the command line.
+ * slurm}, {@code kubernetes}, {@code local}) on {@code io.vggsuite.cluster} and never on each other
+ * or on the command line; {@code io.vggsuite.cluster} itself on neither scheduler nor the command line.
  */
 class ModuleLayeringTest {
 
@@ -40,10 +40,18 @@ class ModuleLayeringTest {
     }
 
     @Test
+    void theLocalSchedulerNeverDependsOnTheOtherSchedulersOrTheCommandLine() {
+        noClasses().that().resideInAPackage("io.vggsuite.cluster.local..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vggsuite.cluster.slurm..",
+                        "io.vggsuite.cluster.kubernetes..", "io.vggsuite.cluster.cli..")
+                .check(main);
+    }
+
+    @Test
     void theGridAndItsJobsKnowNoSchedulerAndNoCommandLine() {
         noClasses().that().resideInAPackage("io.vggsuite.cluster")
                 .should().dependOnClassesThat().resideInAnyPackage("io.vggsuite.cluster.slurm..",
-                        "io.vggsuite.cluster.kubernetes..", "io.vggsuite.cluster.cli..")
+                        "io.vggsuite.cluster.kubernetes..", "io.vggsuite.cluster.local..", "io.vggsuite.cluster.cli..")
                 .check(main);
     }
 }

@@ -16,6 +16,7 @@ import io.vggsuite.model.Initialisation;
 import io.vggsuite.model.VggBuilder;
 import io.vggsuite.model.VggNet;
 import io.vggsuite.model.VggSpec;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -86,6 +87,46 @@ public final class ComputeThroughput {
                 double images = (double) blocks * stepsPerBlock * batches.batchSize();
                 return new FedVersusPremade(images / (fedNanos / 1e9), images / (premadeNanos / 1e9), blocks,
                         stepsPerBlock);
+            }
+        });
+    }
+
+    /**
+     * Images per second of training fed live by {@code batches} over a window of wall time: steps
+     * for {@code warmup}, then counts the images of the steps that end within {@code measured},
+     * then keeps stepping for {@code tail}. Timed by the clock rather than by a number of steps, so
+     * that processes started together and measured side by side share their window: one that
+     * finishes first does not leave the other to run alone.
+     */
+    public static double fedImagesPerSecond(VggSpec spec, TrainingBatches batches, Duration warmup,
+            Duration measured, Duration tail) {
+        return withTrainer(spec, batches.batchSize(), (trainer, premade) -> {
+            try (LiveFeed live = new LiveFeed(trainer, premade.devices(), batches)) {
+                long start = System.nanoTime();
+                long from = start + warmup.toNanos();
+                long to = from + measured.toNanos();
+                long end = to + tail.toNanos();
+                long images = 0;
+                long first = -1;
+                long last = -1;
+                long now = start;
+                while (now < end) {
+                    live.steps(1);
+                    now = System.nanoTime();
+                    if (now > from && now <= to) {
+                        if (first < 0) {
+                            first = now;
+                        } else {
+                            images += batches.batchSize();
+                        }
+                        last = now;
+                    }
+                }
+                if (first < 0 || last <= first) {
+                    throw new IllegalStateException("no two steps ended within the measured window of "
+                            + measured + ": lengthen it");
+                }
+                return images / ((last - first) / 1e9);
             }
         });
     }

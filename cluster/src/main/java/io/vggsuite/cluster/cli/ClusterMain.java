@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
  * Exit status 0 on success, 1 when the work failed, 2 for bad arguments.
  */
 @Command(name = "vgg-cluster", mixinStandardHelpOptions = true, version = "vgg-cluster 0.1.0",
-        description = "Runs the ablation grid on a Slurm cluster, in containers, or on Kubernetes.",
+        description = "Runs the ablation grid on a Slurm cluster, in containers, on Kubernetes, or side by side on this machine.",
         subcommands = {RunsCommand.class, SubmitCommand.class, StatusCommand.class, TrainRunCommand.class, FinishCommand.class,
+                LocalCommand.class, ProbeRunCommand.class,
                 KubernetesCommand.class})
 public final class ClusterMain {
 

@@ -43,8 +43,13 @@ final class SlurmOptions {
 
     /** The jar this JVM runs from, unless {@code --jar} says otherwise. */
     Path jar() {
-        if (jar != null) {
-            return jar;
+        return jarOr(jar);
+    }
+
+    /** {@code given}, or the jar this JVM runs from where none was given. */
+    static Path jarOr(Path given) {
+        if (given != null) {
+            return given;
         }
         String classPath = System.getProperty("java.class.path");
         if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {

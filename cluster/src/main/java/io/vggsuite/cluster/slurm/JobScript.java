@@ -1,7 +1,7 @@
 package io.vggsuite.cluster.slurm;
 
+import io.vggsuite.cluster.Launcher;
 import io.vggsuite.cluster.Resources;
-import io.vggsuite.train.KernelReproducibility;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +39,8 @@ public record JobScript(String jobName, Resources resources, Path log, Map<Strin
         // A resumed run appends to the log of its earlier attempts' job ids: each has its own file.
         s.append("#SBATCH --open-mode=append\n");
         s.append("set -euo pipefail\n");
-        // PyTorch's OpenMP pool: the same count as -Dai.djl.pytorch.num_threads in the command.
-        s.append("export OMP_NUM_THREADS=").append(resources.cpus()).append('\n');
-        // Reproducible convolution kernels: libtorch reads the cap when it loads (KernelReproducibility).
-        KernelReproducibility.ENVIRONMENT.forEach((name, value) ->
+        // PyTorch's OpenMP pool and the reproducible kernels' cap (Launcher.pinned).
+        Launcher.pinned(resources).forEach((name, value) ->
                 s.append("export ").append(name).append('=').append(quote(value)).append('\n'));
         for (Map.Entry<String, String> e : environment.entrySet()) {
             s.append("export ").append(e.getKey()).append('=').append(quote(e.getValue())).append('\n');

@@ -1,0 +1,114 @@
+package io.vggsuite.cluster.cli;
+
+import io.vggsuite.ablation.Budget;
+import io.vggsuite.cluster.FinishStep;
+import io.vggsuite.cluster.Grid;
+import io.vggsuite.cluster.Launcher;
+import io.vggsuite.cluster.Resources;
+import io.vggsuite.cluster.RunJob;
+import io.vggsuite.cluster.local.Layout;
+import io.vggsuite.cluster.local.LocalGrid;
+import io.vggsuite.cluster.local.ProcessLaunch;
+import io.vggsuite.cluster.local.ThroughputProbe;
+import io.vggsuite.train.DataCatalog;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar cluster/target/vgg-cluster.jar local --budget cifar10-converged --seeds 2
+ * --results published}: the grid's runs on this machine, side by side where a probe measures that
+ * it pays, then the command that evaluates, judges and reports them.
+ */
+@Command(name = "local", mixinStandardHelpOptions = true,
+        description = "Train a budget's grid on this machine, runs side by side along the DAG where that is faster.")
+final class LocalCommand implements Callable<Integer> {
+
+    @Mixin
+    GridOptions grid;
+
+    @Option(names = "--processes", defaultValue = "auto", description = "Runs at once, or 'auto': measure each "
+            + "split of the cores (ThroughputProbe) and take the fastest, one run at a time unless a split gains "
+            + "5%%.")
+    String processes;
+
+    @Option(names = "--threads", description = "PyTorch threads per run; default: the cores divided by --processes.")
+    Integer threads;
+
+    @Option(names = "--probe-rounds", defaultValue = "2", description = "Rounds of the probe, each layout once per round.")
+    int probeRounds;
+
+    @Option(names = "--mem-mib", description = "Memory per run in MiB (the heap gets three quarters); default: the budget's.")
+    Integer memoryMiB;
+
+    @Option(names = "--jar", description = "The cluster jar the runs start; default: this one.")
+    Path jar;
+
+    @Override
+    public Integer call() throws Exception {
+        Budget budget = grid.budget();
+        PrintStream out = System.out;
+        int cores = Runtime.getRuntime().availableProcessors();
+        Resources resources = Resources.forBudget(budget).withGpus(0);
+        if (memoryMiB != null) {
+            resources = resources.withMemoryMiB(memoryMiB);
+        }
+        Launcher launcher = Launcher.of(SlurmOptions.jarOr(jar), System.getenv());
+        Grid runs = Grid.of(budget, new DataCatalog());
+        Layout layout = layout(cores, runs, launcher, resources, budget, out);
+        Path results = RunJob.resultsOf(budget, grid.results);
+        ProcessLaunch launch = new ProcessLaunch(launcher, resources, budget, grid.results, out);
+        List<LocalGrid.Result> outcomes = new LocalGrid(runs, results, launch, out).run(layout);
+        long failed = outcomes.stream().filter(r -> r.outcome() == LocalGrid.Outcome.FAILED).count();
+        long blocked = outcomes.stream().filter(r -> r.outcome() == LocalGrid.Outcome.BLOCKED).count();
+        out.printf(Locale.ROOT, "%d runs: %d trained, %d diverged, %d failed, %d blocked, %d done before; logs in %s%n",
+                outcomes.size(), count(outcomes, LocalGrid.Outcome.COMPLETE), count(outcomes, LocalGrid.Outcome.DIVERGED),
+                failed, blocked, count(outcomes, LocalGrid.Outcome.ALREADY_DONE), results.resolve(ProcessLaunch.FOLDER));
+        if (failed == 0) {
+            try {
+                out.println("Evaluate, judge and report them from a checkout: "
+                        + String.join(" ", FinishStep.mavenCommand(budget, grid.results)));
+            } catch (IllegalArgumentException e) {
+                // A grid on other data sizes has no finishing step: say why rather than fail the runs.
+                out.println("No finishing step: " + e.getMessage());
+            }
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    private Layout layout(int cores, Grid runs, Launcher launcher, Resources resources, Budget budget, PrintStream out)
+            throws Exception {
+        if (!processes.equalsIgnoreCase("auto")) {
+            int n;
+            try {
+                n = Integer.parseInt(processes.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--processes: '" + processes + "' is neither a number nor 'auto'");
+            }
+            return new Layout(n, threads != null ? threads : Math.max(1, cores / Math.max(1, n)));
+        }
+        if (threads != null) {
+            throw new IllegalArgumentException("--threads needs --processes N: with 'auto' the probe chooses both");
+        }
+        List<Layout> candidates = Layout.candidates(cores);
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        String probeRun = ThroughputProbe.probeRun(runs).runId();
+        out.printf(Locale.ROOT, "probing %s on %d cores with %s, %d rounds%n", candidates, cores, probeRun, probeRounds);
+        ThroughputProbe.Choice choice = ThroughputProbe.choose(candidates, probeRounds,
+                ThroughputProbe.processes(launcher, resources, budget, grid.results, probeRun,
+                        ThroughputProbe.Window.DEFAULT), out);
+        out.println("chose " + choice.chosen() + ": " + choice.why());
+        return choice.chosen();
+    }
+
+    private static long count(List<LocalGrid.Result> outcomes, LocalGrid.Outcome outcome) {
+        return outcomes.stream().filter(r -> r.outcome() == outcome).count();
+    }
+}

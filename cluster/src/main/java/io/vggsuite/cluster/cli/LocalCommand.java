@@ -43,6 +43,9 @@ final class LocalCommand implements Callable<Integer> {
     @Option(names = "--probe-rounds", defaultValue = "2", description = "Rounds of the probe, each layout once per round.")
     int probeRounds;
 
+    @Option(names = "--probe-only", description = "Measure the layouts, print the choice and train nothing.")
+    boolean probeOnly;
+
     @Option(names = "--mem-mib", description = "Memory per run in MiB (the heap gets three quarters); default: the budget's.")
     Integer memoryMiB;
 
@@ -60,7 +63,14 @@ final class LocalCommand implements Callable<Integer> {
         }
         Launcher launcher = Launcher.of(SlurmOptions.jarOr(jar), System.getenv());
         Grid runs = Grid.of(budget, new DataCatalog());
+        if (probeOnly && !processes.equalsIgnoreCase("auto")) {
+            throw new IllegalArgumentException("--probe-only measures the layouts itself: leave out --processes "
+                    + processes);
+        }
         Layout layout = layout(cores, runs, launcher, resources, budget, out);
+        if (probeOnly) {
+            return 0;
+        }
         Path results = RunJob.resultsOf(budget, grid.results);
         ProcessLaunch launch = new ProcessLaunch(launcher, resources, budget, grid.results, out);
         List<LocalGrid.Result> outcomes = new LocalGrid(runs, results, launch, out).run(layout);

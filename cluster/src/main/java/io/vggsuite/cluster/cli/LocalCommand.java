@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,17 +58,15 @@ final class LocalCommand implements Callable<Integer> {
         Budget budget = grid.budget();
         PrintStream out = System.out;
         int cores = Runtime.getRuntime().availableProcessors();
+        // Options first: a mistake is named before the data is loaded or a probe runs.
+        Optional<Layout> chosen = explicitLayout(cores);
         Resources resources = Resources.forBudget(budget).withGpus(0);
         if (memoryMiB != null) {
             resources = resources.withMemoryMiB(memoryMiB);
         }
         Launcher launcher = Launcher.of(SlurmOptions.jarOr(jar), System.getenv());
         Grid runs = Grid.of(budget, new DataCatalog());
-        if (probeOnly && !processes.equalsIgnoreCase("auto")) {
-            throw new IllegalArgumentException("--probe-only measures the layouts itself: leave out --processes "
-                    + processes);
-        }
-        Layout layout = layout(cores, runs, launcher, resources, budget, out);
+        Layout layout = chosen.isPresent() ? chosen.get() : probe(cores, runs, launcher, resources, budget, out);
         if (probeOnly) {
             return 0;
         }
@@ -91,20 +90,29 @@ final class LocalCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
-    private Layout layout(int cores, Grid runs, Launcher launcher, Resources resources, Budget budget, PrintStream out)
-            throws Exception {
-        if (!processes.equalsIgnoreCase("auto")) {
-            int n;
-            try {
-                n = Integer.parseInt(processes.strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--processes: '" + processes + "' is neither a number nor 'auto'");
+    /** The layout the options name, or empty where the probe is to choose; refuses options that conflict. */
+    private Optional<Layout> explicitLayout(int cores) {
+        if (processes.equalsIgnoreCase("auto")) {
+            if (threads != null) {
+                throw new IllegalArgumentException("--threads needs --processes N: with 'auto' the probe chooses both");
             }
-            return new Layout(n, threads != null ? threads : Math.max(1, cores / Math.max(1, n)));
+            return Optional.empty();
         }
-        if (threads != null) {
-            throw new IllegalArgumentException("--threads needs --processes N: with 'auto' the probe chooses both");
+        if (probeOnly) {
+            throw new IllegalArgumentException("--probe-only measures the layouts itself: leave out --processes "
+                    + processes);
         }
+        int n;
+        try {
+            n = Integer.parseInt(processes.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--processes: '" + processes + "' is neither a number nor 'auto'");
+        }
+        return Optional.of(new Layout(n, threads != null ? threads : Math.max(1, cores / Math.max(1, n))));
+    }
+
+    private Layout probe(int cores, Grid runs, Launcher launcher, Resources resources, Budget budget, PrintStream out)
+            throws Exception {
         List<Layout> candidates = Layout.candidates(cores);
         if (candidates.size() == 1) {
             return candidates.get(0);

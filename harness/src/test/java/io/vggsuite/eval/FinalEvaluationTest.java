@@ -33,14 +33,11 @@ class FinalEvaluationTest {
     @TempDir
     Path results;
 
+    private final DataCatalog catalog = new DataCatalog();
+
     @Test
     void eachDenseFormComputesAndKeepsItsOwnPosteriorsAndTheRowSaysWhichFormItIs() throws IOException {
-        TinyImageFolder.write(data, 20, 10);
-        // S = 384: its test images are 55 px, so a 32-px window has neighbours for the two forms to differ on.
-        RunSpec spec = TinyNets.oneEpochOf(data, 20).paperScale(TrainScale.fixed(384)).build();
-        DataCatalog catalog = new DataCatalog();
-        TrainedRun run = RunTrainer.into(results, catalog, CentreCropValidation.INSTANCE)
-                .withProvenance(RunProvenance.forBudget("test")).train(spec);
+        TrainedRun run = trainedAt384();
         List<Integer> q384 = List.of(384);
 
         Scores onePass = new FinalEvaluation(catalog).evaluate(run, EvalMethod.DENSE, q384);
@@ -59,11 +56,7 @@ class FinalEvaluationTest {
 
     @Test
     void aChangeOfDenseFormDropsTheOtherFormsRowsAtEveryScaleAndKeepsTheRowsWithoutDense() throws IOException {
-        TinyImageFolder.write(data, 20, 10);
-        RunSpec spec = TinyNets.oneEpochOf(data, 20).paperScale(TrainScale.fixed(384)).build();
-        DataCatalog catalog = new DataCatalog();
-        TrainedRun run = RunTrainer.into(results, catalog, CentreCropValidation.INSTANCE)
-                .withProvenance(RunProvenance.forBudget("test")).train(spec);
+        TrainedRun run = trainedAt384();
         FinalEvaluation onePass = new FinalEvaluation(catalog);
         onePass.evaluate(run, EvalMethod.DENSE, List.of(256));
         onePass.evaluate(run, EvalMethod.DENSE, List.of(384));
@@ -82,6 +75,14 @@ class FinalEvaluationTest {
         assertEquals(List.of(List.of(384)), scalesOf(run.folder().finals(), EvalMethod.DENSE),
                 "back to the one pass, from its kept posteriors: " + run.folder().finals());
         assertEquals(ProvenanceKeys.DENSE_ONE_PASS, denseForm(run));
+    }
+
+    /** S = 384: its test images are 55 px, so a 32-px window has neighbours for the two forms to differ on. */
+    private TrainedRun trainedAt384() throws IOException {
+        TinyImageFolder.write(data, 20, 10);
+        RunSpec spec = TinyNets.oneEpochOf(data, 20).paperScale(TrainScale.fixed(384)).build();
+        return RunTrainer.into(results, catalog, CentreCropValidation.INSTANCE)
+                .withProvenance(RunProvenance.forBudget("test")).train(spec);
     }
 
     private static List<List<Integer>> scalesOf(List<FinalRecord> rows, EvalMethod method) {

@@ -1,6 +1,7 @@
 package io.vggsuite.cluster;
 
 import io.vggsuite.ablation.Budget;
+import io.vggsuite.train.AllocatorTuning;
 import io.vggsuite.train.KernelReproducibility;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,12 +33,14 @@ public record Launcher(Path java, Path jar, Map<String, String> environment) {
      * What a job's process sets whatever the submitter's shell had: PyTorch's OpenMP pool at the
      * run's thread count (the same as {@code -Dai.djl.pytorch.num_threads} in its command), and
      * the cap that keeps its convolution kernels reproducible, which libtorch reads when it loads
-     * ({@link KernelReproducibility}).
+     * ({@link KernelReproducibility}), and glibc's malloc settings, read when the process starts
+     * ({@link AllocatorTuning}).
      */
     public static Map<String, String> pinned(Resources resources) {
         Map<String, String> pinned = new TreeMap<>();
         pinned.put("OMP_NUM_THREADS", Integer.toString(resources.cpus()));
         pinned.putAll(KernelReproducibility.ENVIRONMENT);
+        pinned.putAll(AllocatorTuning.ENVIRONMENT);
         return pinned;
     }
 

@@ -112,10 +112,13 @@ public final class AblationPlan {
             case A:
             case A_LRN:
                 return new Start.FromScratch(budget.randomStart());
+            case B_5X5:
+                // The budget says whether Section 4.1's shallow control starts the way B does (A's
+                // 3×3 kernels centred in its 5×5 layers, WarmStart says which) or as A does.
+                return budget.shallowControlStart() == ShallowControlStart.FROM_SCRATCH
+                        ? new Start.FromScratch(budget.randomStart())
+                        : new Start.WarmStartFromA(run(VggConfig.A, S256), budget.randomStart());
             default:
-                // B-5×5 too, so that the shallow control of Section 4.1 starts the way B does
-                // rather than comparing a warm start with a random one: A's 3×3 kernels go,
-                // centred, into its 5×5 layers of the same role (WarmStart says which).
                 return new Start.WarmStartFromA(run(VggConfig.A, S256), budget.randomStart());
         }
     }

@@ -112,10 +112,17 @@ public enum Departure {
     SHALLOW_CONTROL("B-5×5",
             "\"replacing each pair of 3×3 conv. layers with a single 5×5 conv. layer\" in B (Section 4.1); the paper"
                     + " does not say how B-5×5 was initialised",
-            "B is warm-started from A; starting B-5×5 from random weights would compare a head start, not filter"
-                    + " sizes") {
+            "on a short budget B-5×5 starts as B does (from random weights it would compare a head start, not filter"
+                    + " sizes); a budget trained to convergence may start it as A, where the warm start fails and the"
+                    + " head start is spent (Budget says which and why)") {
         @Override
         String suite(Budget budget) {
+            if (budget.shallowControlStart() == ShallowControlStart.FROM_SCRATCH) {
+                return "B-5×5 starts from " + label(budget.randomStart()) + " as A does (Section 3.1 warm-starts only"
+                        + " the nets deeper than A; B-5×5 has 8 weight layers to A's 11): trained to the plateau rule,"
+                        + " the head start of B's warm start is spent, and warm-started from the converged A B-5×5"
+                        + " went to chance in its first epoch";
+            }
             return "B-5×5 is warm-started from the same A as B: A's conv layers 1–3 centred in its 5×5 kernels"
                     + " (the same function at the start) and fc6–fc8; the rest from " + label(budget.randomStart());
         }

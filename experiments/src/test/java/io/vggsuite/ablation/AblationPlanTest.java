@@ -39,6 +39,20 @@ class AblationPlanTest {
         assertEquals(Budget.QUICK.randomStart(), warm.rest(), "the intermediate layers from the budget's random start");
     }
 
+    /**
+     * The converged budget starts B-5×5 as A (its warm start from the converged A went to chance):
+     * the same run as the initialisation study would draw for it, so nothing is trained twice.
+     */
+    @org.junit.jupiter.api.Test
+    void theConvergedBudgetsShallowControlStartsFromTheRandomStartAsA() {
+        AblationPlan converged = new AblationPlan(Budget.CONVERGED, 10, 3, 1);
+        RunSpec shallow = converged.run(VggConfig.B_5X5, AblationPlan.S256);
+        assertEquals(new Start.FromScratch(Budget.CONVERGED.randomStart()), shallow.start());
+        assertEquals(converged.fromScratch(VggConfig.B_5X5, Budget.CONVERGED.randomStart()), shallow);
+        assertInstanceOf(Start.WarmStartFromA.class, converged.run(VggConfig.B, AblationPlan.S256).start(),
+                "B itself is still warm-started from A");
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = VggConfig.class, names = {"A", "A_LRN"})
     void netAStartsFromTheBudgetsInitialisation(VggConfig config) {

@@ -21,8 +21,11 @@ import java.util.stream.Collectors;
  * <p>A row is a configuration and a paper training scale. The paper trained each row one way
  * (Section 3.1): A from N(0, 10⁻²), deeper nets warm-started from A, S = 384 and jittered S
  * fine-tuned. Where a row was trained several ways (the initialisation study), the tables use the
- * first of {@link #PROTOCOL_ORDER} present, chosen before looking at any result; the others appear
- * in the initialisation study only.
+ * way the paper's claims compared (arms.csv, written from the budget's plan), and before the claims
+ * are judged the first of {@link #PROTOCOL_ORDER} present, chosen before looking at any result; the
+ * others appear in the initialisation study and the runs table only. So a budget that starts a row
+ * another way (the converged budget's B-5×5 from Glorot) shows in its tables the run its claims
+ * judged.
  */
 final class RunIndex {
 
@@ -103,10 +106,14 @@ final class RunIndex {
                 .toList();
     }
 
-    /** The runs that stand for a paper row: those of the first init in {@link #PROTOCOL_ORDER} present. */
+    /**
+     * The runs that stand for a paper row: those of the init the paper's claims compared, else of
+     * the first init in {@link #PROTOCOL_ORDER} present.
+     */
     List<RunInfo> protocolRuns(String config, String paperTrainScale, String scale) {
         List<RunInfo> candidates = runsFor(config, paperTrainScale, scale);
-        String init = protocolInit(candidates);
+        List<RunInfo> judged = candidates.stream().filter(r -> paperArmRuns.contains(r.runId())).toList();
+        String init = protocolInit(judged.isEmpty() ? candidates : judged);
         return candidates.stream().filter(r -> r.init().equals(init)).toList();
     }
 

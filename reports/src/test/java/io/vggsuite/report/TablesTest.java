@@ -127,6 +127,20 @@ class TablesTest {
     }
 
     @Test
+    void aRowTrainedTwoWaysShowsTheRunItsClaimsJudgedNotTheFirstProtocolInit() {
+        // The converged budget's B-5×5: a warm-started run (outside the plan, kept as evidence)
+        // and the Glorot run the plan and claim 6 use.
+        Fixtures.complete(root, "B-5×5", "256", "37", "warm-start-A", 1, 90.0, 90.0);
+        String glorot = Fixtures.id("B-5×5", "256", "glorot", 1);
+        String warm = Fixtures.id("B-5×5", "256", "warm-start-A", 1);
+        assertEquals(List.of(warm), RunIndex.read(root).protocolRuns("B-5×5", "256", Fixtures.SCALE).stream()
+                .map(RunInfo::runId).toList(), "before the claims are judged: the protocol order");
+        root.writeArms(List.of(new ArmRecord(6, "B-5×5 centre crop", List.of(glorot), 32.5, 11.0)));
+        assertEquals(List.of(glorot), RunIndex.read(root).protocolRuns("B-5×5", "256", Fixtures.SCALE).stream()
+                .map(RunInfo::runId).toList(), "once judged: the run claim 6 compared");
+    }
+
+    @Test
     void initialisationStudyListsEveryInitOfTheSameRowAndMarksDivergence() {
         Table table = InitialisationTable.study(paper, index);
         assertEquals(List.of("A 256 glorot", "A 256 paper-normal", "E 256 glorot", "E 256 paper-normal",

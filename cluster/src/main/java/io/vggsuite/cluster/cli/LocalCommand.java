@@ -11,12 +11,16 @@ import io.vggsuite.cluster.local.LocalGrid;
 import io.vggsuite.cluster.local.ProcessLaunch;
 import io.vggsuite.cluster.local.ThroughputProbe;
 import io.vggsuite.train.DataCatalog;
+import io.vggsuite.train.RunSpec;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,6 +57,11 @@ final class LocalCommand implements Callable<Integer> {
     @Option(names = "--jar", description = "The cluster jar the runs start; default: this one.")
     Path jar;
 
+    @Option(names = "--only", split = ",", paramLabel = "GLOB", description = "Train only the runs whose id matches "
+            + "one of these globs (* and ?), e.g. 'D-w1_8-*,B_5X5-*': a working stretch trains what fits and leaves "
+            + "the rest for later; a run whose parent is left is blocked. Default: every run not done.")
+    List<String> only;
+
     @Override
     public Integer call() throws Exception {
         Budget budget = grid.budget();
@@ -64,15 +73,16 @@ final class LocalCommand implements Callable<Integer> {
         if (memoryMiB != null) {
             resources = resources.withMemoryMiB(memoryMiB);
         }
-        Launcher launcher = Launcher.of(SlurmOptions.jarOr(jar), System.getenv());
         Grid runs = Grid.of(budget, new DataCatalog());
+        Predicate<RunSpec> thisStretch = chosenRuns(runs);
+        Launcher launcher = Launcher.of(SlurmOptions.jarOr(jar), System.getenv());
         Layout layout = chosen.isPresent() ? chosen.get() : probe(cores, runs, launcher, resources, budget, out);
         if (probeOnly) {
             return 0;
         }
         Path results = RunJob.resultsOf(budget, grid.results);
         ProcessLaunch launch = new ProcessLaunch(launcher, resources, budget, grid.results, out);
-        List<LocalGrid.Result> outcomes = new LocalGrid(runs, results, launch, out).run(layout);
+        List<LocalGrid.Result> outcomes = new LocalGrid(runs, results, launch, out).run(layout, thisStretch);
         long failed = outcomes.stream().filter(r -> r.outcome() == LocalGrid.Outcome.FAILED).count();
         long blocked = outcomes.stream().filter(r -> r.outcome() == LocalGrid.Outcome.BLOCKED).count();
         out.printf(Locale.ROOT, "%d runs: %d trained, %d diverged, %d failed, %d blocked, %d done before; logs in %s%n",
@@ -88,6 +98,33 @@ final class LocalCommand implements Callable<Integer> {
             }
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    /** The runs {@code --only} chooses; refuses a glob that matches no run of the grid, naming it. */
+    private Predicate<RunSpec> chosenRuns(Grid runs) {
+        if (only == null || only.isEmpty()) {
+            return spec -> true;
+        }
+        List<Pattern> globs = new ArrayList<>();
+        for (String glob : only) {
+            Pattern pattern = glob(glob.strip());
+            if (runs.runs().stream().noneMatch(spec -> pattern.matcher(spec.runId()).matches())) {
+                throw new IllegalArgumentException("--only: '" + glob.strip() + "' matches no run of the "
+                        + runs.budget().name() + " grid (list them with: vgg-cluster runs --budget "
+                        + runs.budget().name() + ")");
+            }
+            globs.add(pattern);
+        }
+        return spec -> globs.stream().anyMatch(p -> p.matcher(spec.runId()).matches());
+    }
+
+    /** A run-id glob: {@code *} any characters, {@code ?} one, everything else literal. */
+    static Pattern glob(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : glob.split("(?=[*?])|(?<=[*?])")) {
+            regex.append(part.equals("*") ? ".*" : part.equals("?") ? "." : Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString());
     }
 
     /** The layout the options name, or empty where the probe is to choose; refuses options that conflict. */

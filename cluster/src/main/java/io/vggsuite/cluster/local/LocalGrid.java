@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Predicate;
 
 /**
  * A budget's grid trained on this machine, up to {@link Layout#processes} runs at once, each started
@@ -29,7 +30,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 public final class LocalGrid {
 
     /** What became of one run. */
-    public enum Outcome { COMPLETE, DIVERGED, FAILED, BLOCKED, ALREADY_DONE }
+    /**
+     * What became of a run. {@code LEFT_FOR_LATER}: not done and not among the runs chosen for this
+     * stretch ({@link #run(Layout, Predicate)}); a run starting from it is blocked.
+     */
+    public enum Outcome { COMPLETE, DIVERGED, FAILED, BLOCKED, ALREADY_DONE, LEFT_FOR_LATER }
 
     /** One line of the summary; {@code exitStatus} is -1 where no process ran. */
     public record Result(String runId, Outcome outcome, Duration wall, int exitStatus) {}
@@ -58,16 +63,29 @@ public final class LocalGrid {
 
     /** Trains every run of the grid that is not done yet; returns one result per run, in grid order. */
     public List<Result> run(Layout layout) throws InterruptedException {
+        return run(layout, spec -> true);
+    }
+
+    /**
+     * Trains the runs of the grid that are not done yet and that {@code chosen} accepts (a working
+     * stretch too short for the whole grid trains what fits and leaves the rest, whose checkpoints
+     * it would otherwise lose); returns one result per run, in grid order.
+     */
+    public List<Result> run(Layout layout, Predicate<RunSpec> chosen) throws InterruptedException {
         Map<String, Result> done = new LinkedHashMap<>();
         List<RunSpec> pending = new ArrayList<>();
         for (RunSpec spec : grid.runs()) {
-            if (status(spec.runId()) == RunStatus.RUNNING) {
+            if (status(spec.runId()) != RunStatus.RUNNING) {
+                done.put(spec.runId(), new Result(spec.runId(), Outcome.ALREADY_DONE, Duration.ZERO, -1));
+            } else if (chosen.test(spec)) {
                 pending.add(spec);
             } else {
-                done.put(spec.runId(), new Result(spec.runId(), Outcome.ALREADY_DONE, Duration.ZERO, -1));
+                done.put(spec.runId(), new Result(spec.runId(), Outcome.LEFT_FOR_LATER, Duration.ZERO, -1));
             }
         }
-        out.printf(Locale.ROOT, "%d of %d runs to train, %s%n", pending.size(), grid.runs().size(), layout);
+        long later = done.values().stream().filter(r -> r.outcome() == Outcome.LEFT_FOR_LATER).count();
+        out.printf(Locale.ROOT, "%d of %d runs to train%s, %s%n", pending.size(), grid.runs().size(),
+                later == 0 ? "" : " (" + later + " more left for later)", layout);
         Map<String, CompletableFuture<Integer>> running = new LinkedHashMap<>();
         Map<String, Long> started = new LinkedHashMap<>();
         BlockingQueue<String> finished = new LinkedBlockingQueue<>();
@@ -79,7 +97,8 @@ public final class LocalGrid {
                     it.remove();
                     done.put(spec.runId(), new Result(spec.runId(), Outcome.BLOCKED, Duration.ZERO, -1));
                     out.printf(Locale.ROOT, "blocked  %s: it starts from %s, which %s%n", spec.runId(), parent.get(),
-                            done.get(parent.get()).outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                            done.get(parent.get()).outcome() == Outcome.LEFT_FOR_LATER ? "is left for later"
+                                    : done.get(parent.get()).outcome().name().toLowerCase(Locale.ROOT));
                     continue;
                 }
                 if (parent.isPresent() && status(parent.get()) == RunStatus.DIVERGED) {
@@ -127,7 +146,7 @@ public final class LocalGrid {
     private static boolean blocks(String parent, Map<String, Result> done) {
         Result result = done.get(parent);
         return result != null && switch (result.outcome()) {
-            case FAILED, BLOCKED, DIVERGED -> true;
+            case FAILED, BLOCKED, DIVERGED, LEFT_FOR_LATER -> true;
             // A parent done before this scheduler started: its folder says whether it diverged.
             case COMPLETE, ALREADY_DONE -> false;
         };

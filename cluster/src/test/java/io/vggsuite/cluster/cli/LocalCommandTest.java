@@ -1,6 +1,7 @@
 package io.vggsuite.cluster.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -37,6 +38,21 @@ class LocalCommandTest {
     void zeroProcessesAreRefusedNamingTheOption() {
         String err = refused("--processes", "0");
         assertTrue(err.contains("--processes must be at least 1, got 0"), err);
+    }
+
+    @Test
+    void anOnlyGlobThatMatchesNoRunIsRefusedNamingIt() {
+        String err = refused("--processes", "1", "--only", "A-*,Z-*");
+        assertTrue(err.contains("--only: 'Z-*' matches no run of the smoke grid"), err);
+    }
+
+    @Test
+    void onlyGlobsMatchWholeRunIdsWithStarAndQuestionMarkAndEverythingElseLiteral() {
+        assertTrue(LocalCommand.glob("D-w1_8-*").matcher("D-w1_8-S256-glorot-s1-996a363bf2e5").matches());
+        assertTrue(LocalCommand.glob("?-w1_8-*-s1-*").matcher("A-w1_8-S256-glorot-s1-bba485f198dc").matches());
+        assertFalse(LocalCommand.glob("D-w1_8-*").matcher("D-BN-w1_8-S256-glorot-s1-991acc66a319").matches());
+        assertFalse(LocalCommand.glob("D.w1_8*").matcher("D-w1_8-S256").matches(), "a dot is a dot");
+        assertFalse(LocalCommand.glob("D-w1_8").matcher("D-w1_8-S256").matches(), "the whole id, not a prefix");
     }
 
     private String refused(String... options) {

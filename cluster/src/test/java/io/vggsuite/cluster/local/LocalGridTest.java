@@ -110,6 +110,27 @@ class LocalGridTest {
         assertEquals(1, fake.mostAtOnce.get(), "one process at a time");
     }
 
+    @Test
+    void runsNotChosenForThisStretchAreLeftForLaterAndTheRunsStartingFromThemAreBlocked()
+            throws InterruptedException {
+        String left = netA().runId();
+        Fake fake = new Fake(spec -> false, spec -> false);
+
+        List<LocalGrid.Result> outcome = new LocalGrid(GRID, results, fake, out)
+                .run(new Layout(2, 1), spec -> !spec.runId().equals(left));
+
+        for (int i = 0; i < outcome.size(); i++) {
+            RunSpec spec = GRID.runs().get(i);
+            LocalGrid.Outcome expected = spec.runId().equals(left) ? LocalGrid.Outcome.LEFT_FOR_LATER
+                    : descendsFrom(spec, left) ? LocalGrid.Outcome.BLOCKED : LocalGrid.Outcome.COMPLETE;
+            assertEquals(expected, outcome.get(i).outcome(), spec.runId());
+        }
+        assertTrue(fake.started.stream().noneMatch(id -> id.equals(left) || descendsFrom(GRID.run(id), left)),
+                fake.started.toString());
+        assertEquals(RunStatus.RUNNING, RunFolder.at(results, left).status(), "a run left for later is not touched");
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("(1 more left for later)"), printed.toString());
+    }
+
     /** The A every warm start of the grid's first width starts from. */
     private static RunSpec netA() {
         return GRID.runs().stream().flatMap(s -> s.start().parent().stream()).filter(p -> p.start().parent().isEmpty())

@@ -8,11 +8,13 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that a reader sees either the old file or the whole new one, never a half file:
@@ -38,7 +40,7 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        Path temp = newTemporaryFile(dir, absolute.getFileName().toString());
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
@@ -52,6 +54,26 @@ public final class AtomicFiles {
             throw e;
         }
         syncDirectory(dir);
+    }
+
+    /**
+     * A new empty {@code .NAME.RANDOM.tmp} in {@code dir}, created with the process's umask like any
+     * other file it writes. {@link Files#createTempFile} would make it owner-only (0600), and the
+     * rename keeps that: every result file would then be unreadable to the other users of a results
+     * folder shared on a cluster, or to a container running as another user.
+     */
+    private static Path newTemporaryFile(Path dir, String name) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Path temp = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                    + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.vggsuite.results;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,6 +52,16 @@ class AtomicFilesTest {
         AtomicFiles.write(target, out -> out.write("a much longer first version\n"));
         AtomicFiles.write(target, out -> out.write("short\n"));
         assertEquals("short\n", Files.readString(target));
+    }
+
+    /** Not owner-only, as Files.createTempFile would leave it: a results folder is shared on a cluster. */
+    @Test
+    void aWrittenFileGetsTheUmasksPermissionsLikeAnyOtherNewFile() throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions only");
+        Path plain = Files.createFile(dir.resolve("plain"));
+        Path written = dir.resolve("written.csv");
+        AtomicFiles.write(written, w -> w.write("a\n"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(written));
     }
 
     @Test

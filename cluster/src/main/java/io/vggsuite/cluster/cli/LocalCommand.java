@@ -85,9 +85,11 @@ final class LocalCommand implements Callable<Integer> {
         List<LocalGrid.Result> outcomes = new LocalGrid(runs, results, launch, out).run(layout, thisStretch);
         long failed = outcomes.stream().filter(r -> r.outcome() == LocalGrid.Outcome.FAILED).count();
         long blocked = outcomes.stream().filter(r -> r.outcome() == LocalGrid.Outcome.BLOCKED).count();
-        out.printf(Locale.ROOT, "%d runs: %d trained, %d diverged, %d failed, %d blocked, %d done before; logs in %s%n",
+        out.printf(Locale.ROOT, "%d runs: %d trained, %d diverged, %d failed, %d blocked, %d done before, %d left for later;"
+                        + " logs in %s%n",
                 outcomes.size(), count(outcomes, LocalGrid.Outcome.COMPLETE), count(outcomes, LocalGrid.Outcome.DIVERGED),
-                failed, blocked, count(outcomes, LocalGrid.Outcome.ALREADY_DONE), results.resolve(ProcessLaunch.FOLDER));
+                failed, blocked, count(outcomes, LocalGrid.Outcome.ALREADY_DONE),
+                count(outcomes, LocalGrid.Outcome.LEFT_FOR_LATER), results.resolve(ProcessLaunch.FOLDER));
         if (failed == 0) {
             try {
                 out.println("Evaluate, judge and report them from a checkout: "

@@ -29,7 +29,6 @@ import java.util.function.Predicate;
  */
 public final class LocalGrid {
 
-    /** What became of one run. */
     /**
      * What became of a run. {@code LEFT_FOR_LATER}: not done and not among the runs chosen for this
      * stretch ({@link #run(Layout, Predicate)}); a run starting from it is blocked.
@@ -96,9 +95,10 @@ public final class LocalGrid {
                 if (parent.isPresent() && blocks(parent.get(), done)) {
                     it.remove();
                     done.put(spec.runId(), new Result(spec.runId(), Outcome.BLOCKED, Duration.ZERO, -1));
+                    Outcome parentOutcome = done.get(parent.get()).outcome();
                     out.printf(Locale.ROOT, "blocked  %s: it starts from %s, which %s%n", spec.runId(), parent.get(),
-                            done.get(parent.get()).outcome() == Outcome.LEFT_FOR_LATER ? "is left for later"
-                                    : done.get(parent.get()).outcome().name().toLowerCase(Locale.ROOT));
+                            parentOutcome == Outcome.LEFT_FOR_LATER ? "is left for later"
+                                    : parentOutcome.name().toLowerCase(Locale.ROOT));
                     continue;
                 }
                 if (parent.isPresent() && status(parent.get()) == RunStatus.DIVERGED) {

@@ -14,6 +14,10 @@
 #   VGG_DATA_DIR   where CIFAR-10 is (as for every other command)
 #   LOAD=yes       train a second copy of each repetition beside it, in parallel, to load both cores
 #                  (a rare difference was seen only while another process trained, docs/determinism.md)
+#   THREADS=N      intra-op threads (default 2, the build's)
+#   ONLY=GLOB      train only the runs whose id matches GLOB (a run warm-started from one left out cannot train),
+#                  e.g. ONLY='A_LRN-*': one net in many fresh processes; other variables pass through
+#                  to every JVM (ATEN_CPU_CAPABILITY, MKL_CBWR, MALLOC_PERTURB_, as in docs/determinism.md)
 # Cost: one repetition of the smoke grid is ~5 min here (20 JVM starts and ~4 min of training).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,9 +27,15 @@ images=()
 jar=cluster/target/vgg-cluster.jar
 [ -f "$jar" ] || mvn -B -q -o package -pl cluster -am -DskipTests
 export ONEDNN_MAX_CPU_ISA=AVX2
-java_opts=(-Dai.djl.offline=true -Dai.djl.pytorch.num_threads=2 -Dai.djl.pytorch.num_interop_threads=1)
+java_opts=(-Dai.djl.offline=true -Dai.djl.pytorch.num_threads=${THREADS:-2} -Dai.djl.pytorch.num_interop_threads=1)
 work="$(mktemp -d)"
 mapfile -t runs < <(java "${java_opts[@]}" -jar "$jar" runs --budget smoke "${images[@]}" --ids)
+if [ -n "${ONLY:-}" ]; then
+  chosen=()
+  for run in "${runs[@]}"; do [[ $run == $ONLY ]] && chosen+=("$run"); done
+  [ "${#chosen[@]}" -gt 0 ] || { echo "ONLY=$ONLY matches none of the smoke grid's ${#runs[@]} runs" >&2; exit 2; }
+  runs=("${chosen[@]}")
+fi
 echo "${#runs[@]} runs per repetition, ${repeats} repetitions, into $work"
 
 train_grid() {

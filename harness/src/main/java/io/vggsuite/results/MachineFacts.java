@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +54,8 @@ final class MachineFacts {
         facts.putAll(cpu(cpuinfo));
         facts.putAll(caches(cachesOfCpu0()));
         facts.put(ProvenanceKeys.ONEDNN_MAX_CPU_ISA, onednnCap(System.getenv()));
+        facts.put(ProvenanceKeys.ATEN_CPU_CAPABILITY,
+                atenCapability(System.getenv(), facts.get(ProvenanceKeys.CPU_VECTOR_EXTENSIONS)));
         facts.put(ProvenanceKeys.THREADS_INTRA_OP, orUnknown(() -> pytorch(JniUtils::getNumThreads)));
         facts.put(ProvenanceKeys.THREADS_INTER_OP, orUnknown(() -> pytorch(JniUtils::getNumInteropThreads)));
         return facts;
@@ -190,6 +193,28 @@ final class MachineFacts {
             return legacy.strip() + " (from " + LEGACY_ONEDNN_VARIABLE + ")";
         }
         return ProvenanceKeys.ONEDNN_UNCAPPED;
+    }
+
+    /**
+     * ATen's kernel width in a process with environment {@code env} on a CPU with {@code
+     * vectorExtensions} (as {@link #vectorExtensions} writes them): the variable's value where set,
+     * else the width ATen 2.x picks on x86 (AVX-512 needs avx512vl, avx512bw, avx512dq and fma;
+     * AVX2 needs avx2 and fma; "default" otherwise, Arm included) followed by {@link
+     * ProvenanceKeys#ATEN_CPU_BEST}; "unknown" where the extensions are.
+     */
+    static String atenCapability(Map<String, String> env, String vectorExtensions) {
+        String set = env.get(ProvenanceKeys.ATEN_CPU_CAPABILITY_VARIABLE);
+        if (set != null && !set.isBlank()) {
+            return set.strip().toLowerCase(Locale.ROOT);
+        }
+        if (vectorExtensions == null || vectorExtensions.equals(ProvenanceKeys.UNKNOWN)) {
+            return ProvenanceKeys.UNKNOWN;
+        }
+        Set<String> present = Set.copyOf(Arrays.asList(vectorExtensions.strip().split("\\s+")));
+        String best = present.containsAll(List.of("avx512vl", "avx512bw", "avx512dq", "fma")) ? "avx512"
+                : present.containsAll(List.of("avx2", "fma")) ? "avx2"
+                : "default";
+        return best + " " + ProvenanceKeys.ATEN_CPU_BEST;
     }
 
     /** A count that PyTorch's natives report, after loading them (DJL applies its thread settings then). */

@@ -64,6 +64,15 @@ public final class ProvenanceKeys {
      * #ONEDNN_MAX_CPU_ISA_VARIABLE} ("AVX2"), or {@link #ONEDNN_UNCAPPED} when it is not set.
      */
     public static final String ONEDNN_MAX_CPU_ISA = "onednn.max.cpu.isa";
+    /**
+     * The vector width of PyTorch's own CPU kernels (ATen's: element-wise ops, pooling, LRN's
+     * squares and powers), which oneDNN's cap does not reach: the value of {@link
+     * #ATEN_CPU_CAPABILITY_VARIABLE} ("avx2") where it is set, else the width ATen picks for this CPU
+     * followed by {@link #ATEN_CPU_BEST} ("avx512 (ATen picks the CPU's best)"). It is what made an
+     * AVX-512 EPYC's numbers differ from a Zen 3's from the first epoch, and holding it to avx2
+     * made them bit-identical (docs/determinism.md, 2026-12-07).
+     */
+    public static final String ATEN_CPU_CAPABILITY = "aten.cpu.capability";
     /** PyTorch's intra-op thread count in force when the run's provenance was written: a reduction's split. */
     public static final String THREADS_INTRA_OP = "threads.intra.op";
     /** PyTorch's inter-op thread count in force when the run's provenance was written. */
@@ -126,8 +135,8 @@ public final class ProvenanceKeys {
      * check compares when a number leaves its band.
      */
     public static final List<String> MACHINE = List.of(DEVICE, CPU_VENDOR, CPU_MODEL, CPU_FAMILY, CPU_MODEL_NUMBER,
-            CPU_STEPPING, CPU_VECTOR_EXTENSIONS, CPU_CACHE_L2, CPU_CACHE_L3, ONEDNN_MAX_CPU_ISA, THREADS_INTRA_OP,
-            THREADS_INTER_OP, PYTORCH_VERSION, DJL_VERSION);
+            CPU_STEPPING, CPU_VECTOR_EXTENSIONS, CPU_CACHE_L2, CPU_CACHE_L3, ONEDNN_MAX_CPU_ISA, ATEN_CPU_CAPABILITY,
+            THREADS_INTRA_OP, THREADS_INTER_OP, PYTORCH_VERSION, DJL_VERSION);
 
     /**
      * The CPU flags {@link #CPU_VECTOR_EXTENSIONS} keeps, in the order it lists them: those whose
@@ -145,6 +154,11 @@ public final class ProvenanceKeys {
     public static final String ONEDNN_MAX_CPU_ISA_VARIABLE = "ONEDNN_MAX_CPU_ISA";
     /** {@link #ONEDNN_MAX_CPU_ISA} when the variable is not set. */
     public static final String ONEDNN_UNCAPPED = "none (oneDNN picks the CPU's best)";
+
+    /** The environment variable ATen reads its kernels' vector width from when it loads. */
+    public static final String ATEN_CPU_CAPABILITY_VARIABLE = "ATEN_CPU_CAPABILITY";
+    /** What follows the width in {@link #ATEN_CPU_CAPABILITY} when the variable is not set. */
+    public static final String ATEN_CPU_BEST = "(ATen picks the CPU's best)";
 
     /** The value of machine facts that could not be found out. */
     public static final String UNKNOWN = "unknown";

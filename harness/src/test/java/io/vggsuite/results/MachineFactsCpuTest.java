@@ -168,6 +168,19 @@ class MachineFactsCpuTest {
     }
 
     @Test
+    void atensWidthIsTheVariablesValueWhereSetElseTheWidestItsKernelsCanUseOnTheseExtensions() {
+        String zen3 = "sse4_1 sse4_2 avx avx2 fma f16c";
+        String zen5 = zen3 + " avx512f avx512cd avx512bw avx512dq avx512vl avx512_vnni avx512_bf16";
+        assertEquals("avx2", MachineFacts.atenCapability(Map.of("ATEN_CPU_CAPABILITY", " AVX2 "), zen5));
+        assertEquals("avx512 (ATen picks the CPU's best)", MachineFacts.atenCapability(Map.of(), zen5));
+        assertEquals("avx2 (ATen picks the CPU's best)", MachineFacts.atenCapability(Map.of(), zen3));
+        assertEquals("avx2 (ATen picks the CPU's best)",
+                MachineFacts.atenCapability(Map.of(), zen3 + " avx512f avx512cd"), "AVX-512 without bw, dq, vl");
+        assertEquals("default (ATen picks the CPU's best)", MachineFacts.atenCapability(Map.of(), "asimd asimddp sve"));
+        assertEquals("unknown", MachineFacts.atenCapability(Map.of(), "unknown"));
+    }
+
+    @Test
     void collectRecordsEveryMachineFactOnThisMachineAndThreadCountsAsNumbers() {
         Provenance provenance = Provenance.builder().collect().build();
         for (String key : ProvenanceKeys.MACHINE) {
@@ -178,5 +191,7 @@ class MachineFactsCpuTest {
         assertTrue(provenance.require(ProvenanceKeys.THREADS_INTER_OP).matches("[1-9][0-9]*"),
                 provenance.require(ProvenanceKeys.THREADS_INTER_OP));
         assertEquals(MachineFacts.onednnCap(System.getenv()), provenance.require(ProvenanceKeys.ONEDNN_MAX_CPU_ISA));
+        assertEquals(MachineFacts.atenCapability(System.getenv(), provenance.require(ProvenanceKeys.CPU_VECTOR_EXTENSIONS)),
+                provenance.require(ProvenanceKeys.ATEN_CPU_CAPABILITY));
     }
 }

@@ -13,12 +13,16 @@ import java.util.Optional;
  * fast the nets learn, not what they can reach (issue 34: at 16 epochs the reference nets' depth
  * order followed their final training loss).
  *
- * <p>Only the final phase counts: a drop in the learning rate resets what "better" is compared
- * with, as {@code train.LearningRateSchedule}'s plateau rule does after each decrease.
+ * <p>It replays {@code train.LearningRateSchedule}'s plateau rule: "better" means better than the
+ * best validation error of the whole run so far, and the count of epochs without one starts again
+ * at each decrease, so only the final phase's epochs are counted. (Until 2026-12-07 this check
+ * compared the final phase with its own best, so a run the rule had just stopped, whose last two
+ * epochs at the last rate were no better than an earlier best, read "still improving".)
  *
  * @param lastEpoch the last epoch recorded
  * @param phaseStart the first epoch at the final learning rate
- * @param epochsSinceBest epochs of the final phase since its best validation top-1 error
+ * @param epochsSinceBest epochs of the final phase without a validation top-1 error better than the
+ *     run's best before them
  * @param validationChangePerEpoch mean change of validation top-1 error per epoch over the last
  *     {@link #WINDOW} epoch-to-epoch steps (fewer where the run has fewer), points; negative while it
  *     improves
@@ -48,12 +52,11 @@ public record Convergence(int lastEpoch, int phaseStart, int epochsSinceBest, do
         }
         double best = Double.POSITIVE_INFINITY;
         int sinceBest = 0;
-        for (EpochRecord e : finite.subList(phaseFrom, finite.size())) {
-            if (e.validationTop1Error() < best) {
-                best = e.validationTop1Error();
-                sinceBest = 0;
-            } else {
-                sinceBest++;
+        for (int i = 0; i < finite.size(); i++) {
+            boolean better = finite.get(i).validationTop1Error() < best;
+            best = Math.min(best, finite.get(i).validationTop1Error());
+            if (i >= phaseFrom) {
+                sinceBest = better ? 0 : sinceBest + 1;
             }
         }
         int span = Math.min(WINDOW, finite.size() - 1);

@@ -40,12 +40,21 @@ class ConvergenceTest {
     }
 
     @Test
-    void onlyTheFinalLearningRatePhaseCountsBecauseADropResetsTheComparison() {
-        // Best of the whole run at epoch 3 (37); after the drop at epoch 5 the phase's own best is its last epoch.
-        Convergence c = Convergence.of(curve(new double[] {1e-2, 1e-2, 1e-2, 1e-2, 1e-3, 1e-3},
+    void afterADropTheFinalPhaseIsComparedWithTheRunsBestAndCountedFromTheDrop() {
+        // Best of the whole run at epoch 3 (37); epochs 5 and 6, at the new rate, are no better than it.
+        Convergence stopped = Convergence.of(curve(new double[] {1e-2, 1e-2, 1e-2, 1e-2, 1e-3, 1e-3},
                 new double[] {50, 40, 37, 39, 38, 37.5})).orElseThrow();
-        assertEquals(5, c.phaseStart());
-        assertTrue(c.stillImproving(), "the rule compares 37.5 with 38, not with epoch 3's 37");
+        assertEquals(5, stopped.phaseStart());
+        assertEquals(2, stopped.epochsSinceBest(), "37.5 and 38 are compared with epoch 3's 37, as the rule does");
+        assertFalse(stopped.stillImproving());
+        // One epoch at the new rate, no better yet: the count started again at the drop, so the rule trains on.
+        Convergence justDropped = Convergence.of(curve(new double[] {1e-2, 1e-2, 1e-2, 1e-2, 1e-2, 1e-3},
+                new double[] {50, 40, 37, 39, 38, 37.5})).orElseThrow();
+        assertEquals(1, justDropped.epochsSinceBest());
+        assertTrue(justDropped.stillImproving());
+        Convergence newBest = Convergence.of(curve(new double[] {1e-2, 1e-2, 1e-2, 1e-2, 1e-3, 1e-3},
+                new double[] {50, 40, 37, 39, 38, 36.9})).orElseThrow();
+        assertTrue(newBest.stillImproving(), "36.9 beats the run's 37");
     }
 
     @Test

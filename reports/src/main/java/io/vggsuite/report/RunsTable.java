@@ -72,6 +72,10 @@ final class RunsTable {
                     + " rule (divide the rate when validation stops improving, Section 3.1) would have trained on;"
                     + " gaps between such runs measure how fast the nets learn, not what they reach: %s.",
                     stillImproving.size(), judged, Convergence.PLATEAU_PATIENCE, String.join(", ", stillImproving)));
+        } else if (judged > 0) {
+            notes.add(String.format(Locale.ROOT, "All %d complete runs had stopped improving: none set a better"
+                    + " validation error than its best in the last %d epochs at its final learning rate, so the paper's"
+                    + " rule (Section 3.1) would have lowered the rate or stopped.", judged, Convergence.PLATEAU_PATIENCE));
         }
         if (!replayed.isEmpty()) {
             notes.add("A training loss stopped being finite in " + replayed.size() + " run"

@@ -11,6 +11,7 @@ import io.vggsuite.report.render.Document.Paragraph;
 import io.vggsuite.report.render.Document.Table;
 import io.vggsuite.results.ArmRecord;
 import io.vggsuite.results.ClaimRecord;
+import io.vggsuite.results.EpochRecord;
 import io.vggsuite.results.EvalMethod;
 import io.vggsuite.results.FinalRecord;
 import io.vggsuite.results.ProvenanceKeys;
@@ -21,6 +22,7 @@ import io.vggsuite.results.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -192,6 +194,29 @@ class TablesTest {
         assertEquals(index.all().size(), table.rows().size());
         assertTrue(table.rows().stream().allMatch(r -> r.get(0).anchor().isPresent()));
         assertTrue(table.rows().stream().anyMatch(r -> r.get(7).text().startsWith("diverged at epoch 3")));
+    }
+
+    @Test
+    void runsTableFlagsRunsTheRuleWouldHaveTrainedOnAndSaysSoWhenEveryRunHadStopped() {
+        // The fixture's curves still fall at their last epoch: every complete run is flagged.
+        assertTrue(RunsTable.runs(index).notes().stream().anyMatch(n -> n.contains("stopped while still improving")));
+
+        ResultsRoot stopped = ResultsRoot.at(dir.resolve("stopped"));
+        RunFolder d = Fixtures.run(stopped, "D", "256", "256", "glorot", 1);
+        // The rate fell after epoch 4; epochs 5 and 6 at the new rate are no better than epoch 3's 37.
+        double[] rates = {1e-2, 1e-2, 1e-2, 1e-2, 1e-3, 1e-3};
+        double[] validation = {50, 40, 37, 39, 38, 37.5};
+        List<EpochRecord> epochs = new ArrayList<>();
+        for (int e = 0; e < rates.length; e++) {
+            epochs.add(new EpochRecord(e + 1, rates[e], 1.0, 30, validation[e], 10, 12.0, 2100.0));
+        }
+        d.writeEpochs(epochs);
+        d.markComplete();
+        Table table = RunsTable.runs(RunIndex.read(stopped));
+        assertEquals("+0.17/epoch, no better for 2 epochs", table.rows().get(0).get(9).text());
+        assertTrue(table.notes().stream().noneMatch(n -> n.contains("still improving")), table.notes().toString());
+        assertTrue(table.notes().stream().anyMatch(n -> n.startsWith("All 1 complete runs had stopped improving")),
+                table.notes().toString());
     }
 
     @Test

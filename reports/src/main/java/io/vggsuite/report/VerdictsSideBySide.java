@@ -88,9 +88,23 @@ public final class VerdictsSideBySide {
         Path root = folder.root().toAbsolutePath().normalize();
         Path base = relativeTo.toAbsolutePath().normalize();
         String path = root.startsWith(base) ? base.relativize(root).toString() : root.getFileName().toString();
+        RunIndex index = RunIndex.read(folder);
         TreeSet<Long> seeds = new TreeSet<>();
-        RunIndex.read(folder).all().forEach(r -> r.key().ifPresent(k -> seeds.add(k.seed())));
-        return path.replace('\\', '/') + (seeds.isEmpty() ? "" : " (seed" + (seeds.size() == 1 ? " " : "s ")
-                + seeds.toString().replaceAll("[\\[\\]]", "") + ")");
+        index.all().forEach(r -> r.key().ifPresent(k -> seeds.add(k.seed())));
+        // The verdicts speak for the seeds of the runs they compared (arms.csv), which a folder filled
+        // seed by seed can hold fewer of than its runs.
+        TreeSet<Long> judged = new TreeSet<>();
+        folder.arms().stream().flatMap(a -> a.runIds().stream()).forEach(id -> index.byId(id)
+                .flatMap(RunInfo::key).ifPresent(k -> judged.add(k.seed())));
+        String name = path.replace('\\', '/');
+        if (!judged.isEmpty() && !judged.equals(seeds)) {
+            return name + " (" + seeds(judged) + " judged; runs of " + seeds(seeds) + ")";
+        }
+        return name + (seeds.isEmpty() ? "" : " (" + seeds(seeds) + ")");
+    }
+
+    /** "seed 1" or "seeds 1, 2, 3". */
+    private static String seeds(TreeSet<Long> seeds) {
+        return "seed" + (seeds.size() == 1 ? " " : "s ") + seeds.toString().replaceAll("[\\[\\]]", "");
     }
 }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vggsuite.results.ArmRecord;
 import io.vggsuite.results.ClaimRecord;
 import io.vggsuite.results.ResultsRoot;
+import io.vggsuite.results.RunFolder;
 import io.vggsuite.results.Verdict;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,6 +43,23 @@ class VerdictsSideBySideTest {
         assertTrue(table.contains("| 9 | Multi-crop slightly better than dense | +0.20 | -0.20 [-0.30, -0.10] ·"
                 + " contradicted | *" + VerdictsSideBySide.NOT_JUDGED + "* |  |"), table);
         assertEquals(shorter.claims().size(), table.lines().filter(l -> l.matches("\\| \\d+.*")).count(), table);
+    }
+
+    @Test
+    void aFolderWhoseVerdictsJudgedFewerSeedsThanItHoldsSaysWhichSeedsTheyJudged() {
+        ResultsRoot shorter = Fixtures.write(dir.resolve("published").resolve("short"));
+        ResultsRoot longer = ResultsRoot.at(dir.resolve("published").resolve("long"));
+        RunFolder a1 = Fixtures.run(longer, "A", "256", "37", "glorot", 1);
+        RunFolder b1 = Fixtures.run(longer, "B", "256", "37", "warm-start-A", 1);
+        Fixtures.run(longer, "A", "256", "37", "glorot", 2);
+        longer.writeClaims(List.of(new ClaimRecord(2, "Error falls with depth", "Table 3", "superiority", 0.9, -0.5,
+                -1.5, 0.5, 1.0, 0.8, Verdict.INCONCLUSIVE, Optional.empty(), "B 24.5 vs A 26.3")));
+        longer.writeArms(List.of(new ArmRecord(2, "A", List.of(a1.runId()), 26.3, 8.0),
+                new ArmRecord(2, "B", List.of(b1.runId()), 24.5, 7.0)));
+
+        String table = VerdictsSideBySide.render(List.of(shorter, longer), dir);
+
+        assertTrue(table.contains("| published/long (seed 1 judged; runs of seeds 1, 2) |"), table);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.vggsuite.results;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Had a run finished learning when it stopped? Read from its per-epoch curve with the paper's own
@@ -63,6 +64,26 @@ public record Convergence(int lastEpoch, int phaseStart, int epochsSinceBest, do
         EpochRecord from = finite.get(finite.size() - 1 - span);
         double change = (last.validationTop1Error() - from.validationTop1Error()) / (last.epoch() - from.epoch());
         return Optional.of(new Convergence(last.epoch(), finite.get(phaseFrom).epoch(), sinceBest, change));
+    }
+
+    /**
+     * The last epoch trained at the run's starting learning rate, where the rate was lowered after
+     * it; empty for a run that never lowered it. With the plateau rule this is when validation
+     * error first stopped improving for {@link #PLATEAU_PATIENCE} epochs: the end of the phase in
+     * which most of the learning happens (Section 3.1), and a moment that validation noise can move.
+     */
+    public static OptionalInt lastEpochAtStartingRate(List<EpochRecord> epochs) {
+        if (epochs.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        double starting = epochs.get(0).learningRate();
+        for (int i = 1; i < epochs.size(); i++) {
+            // Rates are read back from CSV as floats widened to double: a decrease is a factor, not ulps.
+            if (epochs.get(i).learningRate() < starting * 0.5) {
+                return OptionalInt.of(epochs.get(i - 1).epoch());
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /** The paper's plateau rule would have kept training at the final rate. */

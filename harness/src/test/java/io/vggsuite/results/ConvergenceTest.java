@@ -65,4 +65,14 @@ class ConvergenceTest {
                 .orElseThrow();
         assertEquals(2, c.lastEpoch());
     }
+
+    @Test
+    void theMainPhaseEndsAtTheLastEpochBeforeTheFirstDecreaseAndARunNeverLoweredHasNone() {
+        // Rates as the CSV gives them back: floats widened to double, 1e-3 a few ulps off.
+        assertEquals(4, Convergence.lastEpochAtStartingRate(curve(new double[] {1e-2, 1e-2, 1e-2, 1e-2, 9.99999977e-4, 1e-4},
+                new double[] {50, 40, 37, 39, 38, 37.5})).getAsInt());
+        assertTrue(Convergence.lastEpochAtStartingRate(curve(new double[] {9.99999977e-3, 1e-2, 1e-2},
+                new double[] {50, 40, 37})).isEmpty(), "ulps are not a decrease");
+        assertTrue(Convergence.lastEpochAtStartingRate(List.of()).isEmpty());
+    }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -52,6 +53,7 @@ final class RunsTable {
                     Cell.of(run.scale()),
                     status(run),
                     Cell.of(Integer.toString(run.epochs().size())),
+                    firstDecrease(run),
                     convergence(run),
                     wall.isPresent() ? Cell.of(duration(wall.getAsDouble())) : Cell.missing(Formats.NOT_MEASURED),
                     Cell.of(peakMemory(run)),
@@ -77,6 +79,7 @@ final class RunsTable {
                     + " validation error than its best in the last %d epochs at its final learning rate, so the paper's"
                     + " rule (Section 3.1) would have lowered the rate or stopped.", judged, Convergence.PLATEAU_PATIENCE));
         }
+        ScheduleTiming.of(index).ifPresent(timing -> notes.add(timing.describe()));
         if (!replayed.isEmpty()) {
             notes.add("A training loss stopped being finite in " + replayed.size() + " run"
                     + (replayed.size() == 1 ? "" : "s") + "; each time the epoch was replayed from its last checkpoint"
@@ -95,7 +98,8 @@ final class RunsTable {
         }
         return new Table("runs", "Runs: the provenance of every number",
                 List.of("ref", "folder", "config", "train S (paper → ours)", "init", "seed", "scale", "status",
-                        "epochs", "validation top-1 over the last " + Convergence.WINDOW + " epochs",
+                        "epochs", "rate first lowered after epoch",
+                        "validation top-1 over the last " + Convergence.WINDOW + " epochs",
                         "training wall time",
                         "peak memory MiB (train / eval)", "commit", "device", "DJL / PyTorch"),
                 rows, notes);
@@ -128,6 +132,12 @@ final class RunsTable {
             return Cell.missing("–");
         }
         return Convergence.of(run.epochs()).map(c -> Cell.of(c.describe())).orElse(Cell.missing("?"));
+    }
+
+    /** When the plateau rule first lowered the rate: noise in it moves where a run ends (see {@link ScheduleTiming}). */
+    private static Cell firstDecrease(RunInfo run) {
+        OptionalInt epoch = Convergence.lastEpochAtStartingRate(run.epochs());
+        return epoch.isPresent() ? Cell.of(Integer.toString(epoch.getAsInt())) : Cell.missing("–");
     }
 
     private static Cell text(RunInfo run, String key) {

@@ -7,6 +7,6 @@
  *
  * <p>Depends on the harness's {@code results} and {@code model} packages (Table 2 builds the nets to
  * count their parameters), on {@code data} for the values a run's key holds ({@code TrainScale}),
- * JFreeChart, Commons CSV and the JDK; never on training or evaluation ({@code ModuleLayeringTest}).
+ * JFreeChart, Commons CSV, Commons Math (rank correlation) and the JDK; never on training or evaluation ({@code ModuleLayeringTest}).
  */
 package io.vggsuite.report;

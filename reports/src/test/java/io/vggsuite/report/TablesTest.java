@@ -213,7 +213,8 @@ class TablesTest {
         d.writeEpochs(epochs);
         d.markComplete();
         Table table = RunsTable.runs(RunIndex.read(stopped));
-        assertEquals("+0.17/epoch, no better for 2 epochs", table.rows().get(0).get(9).text());
+        assertEquals("4", table.rows().get(0).get(9).text(), "the rate was first lowered after epoch 4");
+        assertEquals("+0.17/epoch, no better for 2 epochs", table.rows().get(0).get(10).text());
         assertTrue(table.notes().stream().noneMatch(n -> n.contains("still improving")), table.notes().toString());
         assertTrue(table.notes().stream().anyMatch(n -> n.startsWith("All 1 complete runs had stopped improving")),
                 table.notes().toString());

@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The claims table a README shows on its first screen, rendered from a results folder's
@@ -29,6 +32,8 @@ public final class ReadmeClaims {
             + " RESULTS --readme README.md`; do not edit by hand -->";
     /** ...and ends before this one. */
     public static final String END = "<!-- claims: end -->";
+    /** The block's first line names its results folder, relative to the README (see {@link #shownFolder}). */
+    private static final Pattern FROM = Pattern.compile("^From `([^`]+)`: ", Pattern.MULTILINE);
 
     private ReadmeClaims() {}
 
@@ -78,6 +83,16 @@ public final class ReadmeClaims {
         int start = readme.indexOf(START);
         int end = readme.indexOf(END);
         return start < 0 || end < start ? "" : readme.substring(start + START.length() + 1, end);
+    }
+
+    /**
+     * The results folder a rendered block names on its first line ("From `published/…`"), resolved
+     * against {@code readmeDir}; empty where the block names none. The README says once which
+     * published result it shows, and the test that keeps the two in step reads it from there.
+     */
+    public static Optional<Path> shownFolder(String block, Path readmeDir) {
+        Matcher from = FROM.matcher(block);
+        return from.find() ? Optional.of(readmeDir.resolve(from.group(1)).normalize()) : Optional.empty();
     }
 
     private static String status(ResultsRoot root, RunIndex index, Path readmeDir) {

@@ -4,8 +4,10 @@
 # train-run, parents first), under the build's settings (oneDNN capped at AVX2, 2 intra-op threads,
 # 1 inter-op), then compares every run with the first repetition: the training curve (epochs.csv
 # without its timing columns, every value at full precision) and the final weights (model.params).
-# Prints one line per repetition, "repetition K: D of N runs differ", naming each run that differs
-# and the first epoch where its curve departs, and exits 1 if any run differs.
+# Prints one line per repetition, "repetition K: D of N runs differ", naming each run that differs,
+# the first epoch where its curve departs and, from the runs' step traces (-Dvggsuite.stepTrace, see
+# docs/determinism.md), the first step that differs and the tensors that differ in it; a run that
+# met a non-finite loss says so (its replay). Exits 1 if any run differs.
 #
 # Usage: ci/determinism.sh [REPEATS] [TRAIN_IMAGES]
 #   REPEATS        repetitions of the grid (default 20)
@@ -18,6 +20,8 @@
 #   ONLY=GLOB      train only the runs whose id matches GLOB (a run warm-started from one left out cannot train),
 #                  e.g. ONLY='A_LRN-*': one net in many fresh processes; other variables pass through
 #                  to every JVM (ATEN_CPU_CAPABILITY, MKL_CBWR, MALLOC_PERTURB_, as in docs/determinism.md)
+#   TRACE=false    no step traces (each step's gradients copied to the JVM cost time, and change its
+#                  memory traffic; the measurements before 2026-12-08 ran without them)
 # Cost: one repetition of the smoke grid is ~5 min here (20 JVM starts and ~4 min of training).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +31,8 @@ images=()
 jar=cluster/target/vgg-cluster.jar
 [ -f "$jar" ] || mvn -B -q -o package -pl cluster -am -DskipTests
 export ONEDNN_MAX_CPU_ISA=AVX2
-java_opts=(-Dai.djl.offline=true -Dai.djl.pytorch.num_threads=${THREADS:-2} -Dai.djl.pytorch.num_interop_threads=1)
+java_opts=(-Dai.djl.offline=true -Dai.djl.pytorch.num_threads=${THREADS:-2} -Dai.djl.pytorch.num_interop_threads=1
+  -Dvggsuite.stepTrace=${TRACE:-true})
 work="$(mktemp -d)"
 mapfile -t runs < <(java "${java_opts[@]}" -jar "$jar" runs --budget smoke "${images[@]}" --ids)
 if [ -n "${ONLY:-}" ]; then
@@ -53,6 +58,19 @@ train_grid() {
 # epochs.csv without the seconds and images-per-second columns, which measure the machine, not the run.
 curve() { cut -d, -f1-6 "$1"; }
 
+# The first line of two step traces that differs: its step, what it fingerprints, and the tensors
+# (or loss) that differ in it, e.g. "epoch 2 batch 13 gradients: 01features_01Conv2d_weight ...".
+first_step_difference() {
+  local a="$1/steps.trace" b="$2/steps.trace" line
+  [ -f "$a" ] && [ -f "$b" ] || { echo "no step trace"; return; }
+  line=$(cmp "$a" "$b" 2>/dev/null | awk '/differ/ {print $NF}')
+  [ -n "$line" ] || { echo "traces equal up to the shorter one's end"; return; }
+  awk -v n="$line" 'FNR == n { if (NR == FNR) { split($0, x, " ") } else {
+      k = split($0, y, " "); head = y[1] " " y[2] " " y[3] " " y[4] " " y[5]; out = ""
+      for (i = 6; i <= k; i++) if (x[i] != y[i]) { split(y[i], kv, "="); out = out " " kv[1] }
+      print head ":" out } }' "$a" "$b"
+}
+
 differing=0
 for k in $(seq 1 "$repeats"); do
   mkdir -p "$work/r$k"
@@ -70,11 +88,23 @@ for k in $(seq 1 "$repeats"); do
         || ! cmp -s "$a/model.params" "$b/model.params"; then
       epoch=$(diff <(curve "$a/epochs.csv" 2>/dev/null) <(curve "$b/epochs.csv" 2>/dev/null) | grep -m1 '^[<>] [0-9]' \
         | cut -d, -f1 | tr -d '<> ' || true)
-      differ+=("$run (from epoch ${epoch:-? weights only}, status $(head -1 "$b/status" 2>/dev/null || echo none))")
+      replay=$(grep -h '^loss.not.finite=' "$b/run.properties" 2>/dev/null | cut -d= -f2- | tr -d '\\' || true)
+      differ+=("$run (from epoch ${epoch:-? weights only}, status $(head -1 "$b/status" 2>/dev/null || echo none);\
+ first step that differs: $(first_step_difference "$a" "$b")${replay:+; non-finite loss: $replay})")
+    fi
+  done
+  # A run whose loss stopped being finite is replayed from its last checkpoint (train/LossReplay); one
+  # that replayed to the reference's curve and weights is the same outcome, but its trace shows the event.
+  recovered=()
+  for run in "${runs[@]}"; do
+    b="$work/r$k/smoke/runs/$run"
+    if grep -q '^loss.not.finite=' "$b/run.properties" 2>/dev/null && [[ " ${differ[*]} " != *" $run ("* ]]; then
+      recovered+=("$run ($(grep -h '^loss.not.finite=' "$b/run.properties" | cut -d= -f2- | tr -d '\\'))")
     fi
   done
   [ "${#differ[@]}" -eq 0 ] || differing=$((differing + 1))
-  echo "repetition $k: ${#differ[@]} of ${#runs[@]} runs differ${differ[*]:+: ${differ[*]}}"
+  echo "repetition $k: ${#differ[@]} of ${#runs[@]} runs differ${differ[*]:+: ${differ[*]}}${recovered[*]:+; \
+replayed a non-finite loss to the same outcome: ${recovered[*]}}"
 done
 echo "$differing of $((repeats - 1)) repetitions differ from the first; results in $work"
 [ "$differing" -eq 0 ]

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  *       the run is running or was stopped before it finished;
  *   <li>{@code predictions/<name>.preds}: per-image softmax outputs ({@link Predictions});
  *   <li>{@code checkpoints/}: written by the trainer;
+ *   <li>{@code steps.trace}: a fingerprint of every SGD step, written by the trainer only when
+ *       {@code -Dvggsuite.stepTrace=true} (docs/determinism.md);
  *   <li>{@code lock}: the {@link RunLock} file.
  * </ul>
  *

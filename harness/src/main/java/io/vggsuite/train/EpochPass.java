@@ -30,6 +30,7 @@ final class EpochPass {
     private final Device[] devices;
     private final Progress progress;
     private final LossFault fault;
+    private final StepTrace trace;
 
     /**
      * A change to a step's loss before it is checked, for tests of what a non-finite loss leads to:
@@ -44,12 +45,13 @@ final class EpochPass {
         double apply(int epoch, int batch, double loss);
     }
 
-    EpochPass(String runId, int maxEpochs, Device[] devices, Progress progress, LossFault fault) {
+    EpochPass(String runId, int maxEpochs, Device[] devices, Progress progress, LossFault fault, StepTrace trace) {
         this.runId = runId;
         this.maxEpochs = maxEpochs;
         this.devices = devices;
         this.progress = progress;
         this.fault = fault;
+        this.trace = trace;
     }
 
     Stats run(Trainer trainer, TrainingBatches batches, int epoch) {
@@ -64,7 +66,8 @@ final class EpochPass {
                 BatchIterator iterator = batches.epoch(scope, epoch)) {
             while (iterator.hasNext()) {
                 try (Batch batch = iterator.next()) {
-                    SgdStep.Result step = SgdStep.run(trainer, devices, batch.images(), batch.labels());
+                    trace.at(epoch, batchIndex);
+                    SgdStep.Result step = SgdStep.run(trainer, devices, batch.images(), batch.labels(), trace);
                     double loss = fault.apply(epoch, batchIndex, step.loss());
                     if (!Double.isFinite(loss)) {
                         return new Stats(Double.NaN, Double.NaN, 0, 0, lastFinite, Optional.of(batchIndex));

@@ -22,6 +22,11 @@ final class SgdStep {
 
     /** The batch is split across {@code devices} (data parallelism) and the gradients summed. */
     static Result run(Trainer trainer, Device[] devices, NDArray images, NDArray labels) {
+        return run(trainer, devices, images, labels, StepTrace.OFF);
+    }
+
+    /** As {@link #run(Trainer, Device[], NDArray, NDArray)}, fingerprinting the step into {@code trace}. */
+    static Result run(Trainer trainer, Device[] devices, NDArray images, NDArray labels, StepTrace trace) {
         int n = (int) images.getShape().get(0);
         int per = (n + devices.length - 1) / devices.length;
         double loss = 0;
@@ -40,12 +45,17 @@ final class SgdStep {
                 NDArray scores = trainer.forward(new NDList(x)).singletonOrThrow();
                 float share = (float) (to - from) / n;
                 NDArray splitLoss = trainer.getLoss().evaluate(new NDList(y), new NDList(scores));
-                collector.backward(splitLoss.mul(share));
+                trace.forward(x, scores, splitLoss);
+                // The share as an array of the step's scope, open through the backward pass that
+                // reads it: NDArray.mul(Number) would close its own at once (LocalResponseNorm says why).
+                collector.backward(splitLoss.mul(stepScope.create(share)));
                 loss += splitLoss.getFloat() * share;
                 correct += scores.argMax(1).eq(y.toType(DataType.INT64, false)).sum().getLong();
             }
         }
+        trace.gradients(trainer);
         trainer.step();
+        trace.weights(trainer);
         return new Result(loss, correct, n);
     }
 }

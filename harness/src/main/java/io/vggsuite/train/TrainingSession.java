@@ -151,9 +151,10 @@ final class TrainingSession {
         TestViews validationViews =
                 new TestViews(images.validation(), images.preprocessing(), spec.model().cropSize());
         int validationQ = ScaleMapping.forCrop(spec.model().cropSize()).singleScaleQ(spec.paperScale());
-        EpochPass pass = new EpochPass(spec.runId(), recipe.maxEpochs(), devices, progress, fault);
-        try (TrainingBatches batches = new TrainingBatches(
+        try (StepTrace trace = StepTrace.forRun(folder.dir());
+                TrainingBatches batches = new TrainingBatches(
                 images.train(), images.preprocessing(), augmentation, recipe.batchSize(), spec.seed())) {
+            EpochPass pass = new EpochPass(spec.runId(), recipe.maxEpochs(), devices, progress, fault, trace);
             for (int epoch = resumed.epoch() + 1; epoch <= recipe.maxEpochs(); epoch++) {
                 if (recipe.schedule().exhausted(state)) {
                     break;

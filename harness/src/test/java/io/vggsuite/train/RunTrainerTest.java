@@ -110,6 +110,31 @@ class RunTrainerTest {
     }
 
     @Test
+    void withTheStepTraceOnEachStepWritesItsLossGradientsAndWeightsAndTheSameSeedWritesTheSameTrace()
+            throws IOException {
+        assertFalse(Files.exists(trainer().train(tinyRun(0.01f, 1)).folder().dir().resolve(StepTrace.FILE)),
+                "no trace unless -D" + StepTrace.PROPERTY + "=true");
+        System.setProperty(StepTrace.PROPERTY, "true");
+        try {
+            Path first = trainer().train(tinyRun(0.01f, 2)).folder().dir().resolve(StepTrace.FILE);
+            Path second = RunTrainer.into(results.resolve("again"), new DataCatalog(), CentreCropValidation.INSTANCE)
+                    .withProvenance(RunProvenance.forBudget("test")).train(tinyRun(0.01f, 2)).folder().dir()
+                    .resolve(StepTrace.FILE);
+            List<String> lines = Files.readAllLines(first);
+            assertEquals(0, lines.size() % 3, "three lines a step: " + lines.size());
+            assertTrue(lines.get(0).matches("epoch 1 batch 0 forward images=\\p{XDigit}+ scores=\\p{XDigit}+ loss=\\p{XDigit}+"),
+                    lines.get(0));
+            assertTrue(lines.get(1).startsWith("epoch 1 batch 0 gradients ") && lines.get(1).contains("Conv2d_weight="),
+                    lines.get(1));
+            assertTrue(lines.get(2).startsWith("epoch 1 batch 0 weights "), lines.get(2));
+            assertTrue(lines.get(lines.size() - 1).startsWith("epoch 2 batch "), lines.get(lines.size() - 1));
+            assertEquals(lines, Files.readAllLines(second), "the same seed's second run");
+        } finally {
+            System.clearProperty(StepTrace.PROPERTY);
+        }
+    }
+
+    @Test
     void aFewEpochsLearnTheTinyClassesWellAboveChance() throws IOException {
         TrainedRun run = trainer().train(tinyRun(0.002f, 8, 0.25));
         List<EpochRecord> epochs = run.folder().epochs();

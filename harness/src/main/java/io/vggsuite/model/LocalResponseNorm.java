@@ -2,6 +2,7 @@ package io.vggsuite.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.pooling.Pool;
@@ -98,6 +99,17 @@ public final class LocalResponseNorm extends AbstractBlock {
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         Shape shape = x.getShape();
+        // The constants are arrays of x's manager, open until the step's scope closes, not DJL's
+        // NDArray.mul(Number) and pow(Number): those wrap the number in an array over a direct
+        // buffer and close it at once, while autograd keeps the array for the backward pass
+        // (d(a·c)/da = c, d(a^c)/da = c·a^(c−1)). A garbage collection between the forward and
+        // the backward then freed the buffer, and the backward read whatever memory held there:
+        // the rare process-to-process difference of A-LRN (docs/determinism.md).
+        NDManager manager = x.getManager();
+        NDArray windowSize = manager.create(size);
+        NDArray alphaOnTheSum = manager.create(alpha);
+        NDArray kArray = manager.create(k);
+        NDArray betaArray = manager.create(beta);
         // The channel-window sum is an average pool over a (size × 1) window on a [N, 1, C, H·W]
         // view, zero-padded at both ends of the channel axis, times the window size.
         NDArray squares = x.square().reshape(shape.get(0), 1, shape.get(1), -1);
@@ -108,9 +120,9 @@ public final class LocalResponseNorm extends AbstractBlock {
                         new Shape(size / 2, 0),
                         false,
                         true)
-                .mul(size)
+                .mul(windowSize)
                 .reshape(shape);
-        return new NDList(x.div(windowSum.mul(alpha).add(k).pow(beta)));
+        return new NDList(x.div(windowSum.mul(alphaOnTheSum).add(kArray).pow(betaArray)));
     }
 
     @Override
